@@ -1,0 +1,11 @@
+#include "commandline.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("mailportd"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MAILPORT_VERSION));
+    return Mailport::runCommandLine(QCoreApplication::arguments());
+}
