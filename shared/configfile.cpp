@@ -128,13 +128,13 @@ ConfigFile ConfigFile::parse(const QByteArray &data, Diagnostics *diagnostics)
             badLines.append(lineNo);
             if (diagnostics)
                 diagnostics->append(syntaxError(lineNo, 1, QString(),
-                                                QStringLiteral("Line %1 is not valid UTF-8 text.")
+                                                ConfigFile::tr("Line %1 is not valid UTF-8 text.")
                                                     .arg(lineNo)));
         } else if (raw.contains('\0')) {
             badLines.append(lineNo);
             if (diagnostics)
                 diagnostics->append(syntaxError(lineNo, int(raw.indexOf('\0')) + 1, QString(),
-                                                QStringLiteral("Line %1 contains a NUL byte.")
+                                                ConfigFile::tr("Line %1 contains a NUL byte.")
                                                     .arg(lineNo)));
         }
         lines.append(line);
@@ -208,7 +208,7 @@ ConfigFile ConfigFile::parse(const QString &text, Diagnostics *diagnostics)
         entry.nameColumn = int(start) + 1;
         if (line[pos] == u'.') {
             report(syntaxError(entry.firstLine, entry.nameColumn, line.mid(pos).toString(),
-                               QStringLiteral("Configuration directives such as \"%1\" are not "
+                               ConfigFile::tr("Configuration directives such as \"%1\" are not "
                                               "supported by Mailport.")
                                    .arg(line.mid(pos).split(u' ').first().toString())));
             continue;
@@ -218,13 +218,13 @@ ConfigFile ConfigFile::parse(const QString &text, Diagnostics *diagnostics)
         entry.name = line.mid(start, pos - start).toString();
         if (entry.name.isEmpty() || !line[start].isLetter()) {
             report(syntaxError(entry.firstLine, entry.nameColumn, line.mid(start, 40).toString(),
-                               QStringLiteral("Expected an option name at the start of line %1.")
+                               ConfigFile::tr("Expected an option name at the start of line %1.")
                                    .arg(entry.firstLine)));
             continue;
         }
         if (line[start].isUpper()) {
             report(syntaxError(entry.firstLine, entry.nameColumn, entry.name,
-                               QStringLiteral("Macro definitions (\"%1\") are not supported by "
+                               ConfigFile::tr("Macro definitions (\"%1\") are not supported by "
                                               "Mailport.")
                                    .arg(entry.name)));
             continue;
@@ -232,7 +232,7 @@ ConfigFile ConfigFile::parse(const QString &text, Diagnostics *diagnostics)
         pos = skipSpace(line, pos);
         if (pos < line.size() && line[pos] != u'=') {
             report(syntaxError(entry.firstLine, int(pos) + 1, entry.name,
-                               QStringLiteral("Expected \"=\" after the option name \"%1\".")
+                               ConfigFile::tr("Expected \"=\" after the option name \"%1\".")
                                    .arg(entry.name)));
             continue;
         }
@@ -246,7 +246,7 @@ ConfigFile ConfigFile::parse(const QString &text, Diagnostics *diagnostics)
                 const qsizetype end = dequote(line, pos, &entry.value);
                 if (end < 0) {
                     report(syntaxError(entry.firstLine, valueStart + 1, line.mid(pos).toString(),
-                                       QStringLiteral("The quoted value of \"%1\" has no closing "
+                                       ConfigFile::tr("The quoted value of \"%1\" has no closing "
                                                       "quote.")
                                            .arg(entry.name),
                                        DiagnosticCode::BadValue));
@@ -254,7 +254,7 @@ ConfigFile ConfigFile::parse(const QString &text, Diagnostics *diagnostics)
                 }
                 if (skipSpace(line, end) < line.size()) {
                     report(syntaxError(entry.firstLine, int(end) + 1, line.mid(end).toString(),
-                                       QStringLiteral("Unexpected text after the quoted value of "
+                                       ConfigFile::tr("Unexpected text after the quoted value of "
                                                       "\"%1\".")
                                            .arg(entry.name),
                                        DiagnosticCode::BadValue));

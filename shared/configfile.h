@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "diagnostic.h"
 
 #include <QByteArray>
@@ -37,6 +39,8 @@ struct ConfigEntry
 /// writes changes back while keeping every untouched line (comments, order, spelling) as it was.
 class ConfigFile final
 {
+    Q_DECLARE_TR_FUNCTIONS(ConfigFile)
+
 public:
     /// Reads @p data. Lines that are not settings (syntax errors, invalid UTF-8, NUL bytes) are
     /// reported in @p diagnostics and skipped; the text itself is always kept for writing.

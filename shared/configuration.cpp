@@ -81,14 +81,14 @@ bool parseUnsigned(QStringView text, qint64 *out, qsizetype *consumed)
 QString typeDescription(OptionType type)
 {
     switch (type) {
-    case OptionType::Bool: return QStringLiteral("true or false");
-    case OptionType::Int: return QStringLiteral("a whole number");
-    case OptionType::Time: return QStringLiteral("a time such as 30s, 5m or 1h");
-    case OptionType::Size: return QStringLiteral("a size such as 50M or 100K");
+    case OptionType::Bool: return Configuration::tr("true or false");
+    case OptionType::Int: return Configuration::tr("a whole number");
+    case OptionType::Time: return Configuration::tr("a time such as 30s, 5m or 1h");
+    case OptionType::Size: return Configuration::tr("a size such as 50M or 100K");
     case OptionType::String:
     case OptionType::List: break;
     }
-    return QStringLiteral("a value");
+    return Configuration::tr("a value");
 }
 
 } // namespace
@@ -216,17 +216,17 @@ void Configuration::index(Diagnostics *diagnostics, Mode mode)
         if (!s) {
             if (mode == Mode::Strict)
                 report(Severity::Error, DiagnosticCode::UnknownOption, e, e.nameColumn, e.name,
-                       QStringLiteral("\"%1\" is not an option Mailport knows.").arg(e.name));
+                       Configuration::tr("\"%1\" is not an option Mailport knows.").arg(e.name));
             else
                 report(Severity::Info, DiagnosticCode::UnsupportedInImport, e, e.nameColumn,
                        e.name,
-                       QStringLiteral("\"%1\" is not a listening option; it was not imported.")
+                       Configuration::tr("\"%1\" is not a listening option; it was not imported.")
                            .arg(e.name));
             continue;
         }
         if (seenSpelling.contains(name)) {
             report(Severity::Error, DiagnosticCode::OptionSetTwice, e, e.nameColumn, e.name,
-                   QStringLiteral("\"%1\" option set for the second time (first on line %2).")
+                   Configuration::tr("\"%1\" option set for the second time (first on line %2).")
                        .arg(name)
                        .arg(seenSpelling.value(name)));
             continue;
@@ -237,25 +237,25 @@ void Configuration::index(Diagnostics *diagnostics, Mode mode)
             bool value = true;
             if (negated && e.hasEquals) {
                 report(Severity::Error, DiagnosticCode::BadValue, e, at.column, e.value,
-                       QStringLiteral("\"%1\" cannot be given a value.").arg(e.name));
+                       Configuration::tr("\"%1\" cannot be given a value.").arg(e.name));
                 continue;
             }
             if (e.hasEquals && !parseBool(e.value, &value)) {
                 report(Severity::Error, DiagnosticCode::BadValue, e, at.column, e.value,
-                       QStringLiteral("\"%1\" must be true or false, not \"%2\".")
+                       Configuration::tr("\"%1\" must be true or false, not \"%2\".")
                            .arg(name, e.value));
                 continue;
             }
         } else if (!e.hasEquals) {
             report(Severity::Error, DiagnosticCode::SyntaxError, e, e.nameColumn, e.name,
-                   QStringLiteral("\"%1\" needs a value: write \"%1 = value\".").arg(e.name));
+                   Configuration::tr("\"%1\" needs a value: write \"%1 = value\".").arg(e.name));
             continue;
         } else if (s->type == OptionType::Int || s->type == OptionType::Time
                    || s->type == OptionType::Size) {
             qint64 number = 0;
             if (!parseNumber(s->type, e.value, &number)) {
                 report(Severity::Error, DiagnosticCode::BadValue, e, at.column, e.value,
-                       QStringLiteral("\"%1\" must be %2, not \"%3\".")
+                       Configuration::tr("\"%1\" must be %2, not \"%3\".")
                            .arg(name, typeDescription(s->type), e.value));
                 continue;
             }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "configfile.h"
 #include "diagnostic.h"
 
@@ -36,6 +38,8 @@ struct OptionValue
 /// It keeps the ConfigFile it was read from, so positions stay valid and edits write back.
 class Configuration final
 {
+    Q_DECLARE_TR_FUNCTIONS(Configuration)
+
 public:
     enum class Mode {
         Strict, ///< a Mailport file: unknown options are errors

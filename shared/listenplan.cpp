@@ -245,7 +245,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
         if (inputs.oxValue.size() > kOxMaxLength) {
             report(Severity::Error, DiagnosticCode::OptionTooLong, {QString(), kOx, 0, 1},
                    inputs.oxValue.left(40),
-                   QStringLiteral("The -oX value is %1 characters long; Exim refuses more than "
+                   Planner::tr("The -oX value is %1 characters long; Exim refuses more than "
                                   "%2 (\"length limit exceeded\") and does not start.")
                        .arg(inputs.oxValue.size())
                        .arg(kOxMaxLength));
@@ -270,7 +270,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
                 texts.append(item.text);
             report(Severity::Warning, DiagnosticCode::OxRejoin, {QString(), kOx, 0, 1},
                    inputs.oxValue,
-                   QStringLiteral("Exim 4.96 re-splits this -oX value after undoing the doubled "
+                   Planner::tr("Exim 4.96 re-splits this -oX value after undoing the doubled "
                                   "\"%1\" and refuses it as a malformed address; write it as "
                                   "\"%2\" for Exim.")
                        .arg(ox.separator)
@@ -294,14 +294,14 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             const CNumber n = CNumber::parse(item.text, 0);
             if (!n.complete) {
                 report(Severity::Error, DiagnosticCode::InvalidPort, item, item.text,
-                       QStringLiteral("invalid SMTP port: %1 — Exim refuses to start.").arg(item.text));
+                       Planner::tr("invalid SMTP port: %1 — Exim refuses to start.").arg(item.text));
                 continue;
             }
             port = n.value;
             if (item.text.size() > 1 && item.text.front() == u'0') {
                 const bool hex = item.text[1] == u'x' || item.text[1] == u'X';
                 report(Severity::Warning, DiagnosticCode::RadixPort, item, item.text,
-                       QStringLiteral("Exim reads \"%1\" as a %2 number, port %3; write %3.")
+                       Planner::tr("Exim reads \"%1\" as a %2 number, port %3; write %3.")
                            .arg(item.text, hex ? QStringLiteral("hexadecimal") : QStringLiteral("octal"))
                            .arg(port));
             }
@@ -309,7 +309,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             port = lookup(item.text);
             if (port < 0) {
                 report(Severity::Error, DiagnosticCode::UnknownService, item, item.text,
-                       QStringLiteral("TCP port \"%1\" not found in the services database — Exim "
+                       Planner::tr("TCP port \"%1\" not found in the services database — Exim "
                                       "refuses to start.")
                            .arg(item.text));
                 continue;
@@ -317,13 +317,13 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
         }
         if (port > 65535) {
             report(Severity::Error, DiagnosticCode::PortOutOfRange, item, item.text,
-                   QStringLiteral("Port %1 is outside 1 to 65535; Exim would silently bind port %2.")
+                   Planner::tr("Port %1 is outside 1 to 65535; Exim would silently bind port %2.")
                        .arg(port)
                        .arg(port % kPortModulo));
         }
         if (port == 0 && i == 0) {
             report(Severity::Error, DiagnosticCode::RandomPort, item, item.text,
-                   QStringLiteral("Port 0 makes Exim bind a random port, a different one for each "
+                   Planner::tr("Port 0 makes Exim bind a random port, a different one for each "
                                   "address."));
         } else if (port == 0 && !truncated) {
             QStringList ignored;
@@ -331,8 +331,8 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
                 ignored.append(portItems[j].text);
             report(Severity::Error, DiagnosticCode::PortListTruncated, item, item.text,
                    ignored.isEmpty()
-                       ? QStringLiteral("A 0 in the port list ends it for Exim; remove it.")
-                       : QStringLiteral("Exim stops reading the port list at this 0 and silently "
+                       ? Planner::tr("A 0 in the port list ends it for Exim; remove it.")
+                       : Planner::tr("Exim stops reading the port list at this 0 and silently "
                                         "ignores %1.")
                              .arg(ignored.join(QLatin1String(", "))));
         }
@@ -352,14 +352,14 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             tlsPorts.append(n.value);
             if (!n.complete)
                 report(Severity::Error, DiagnosticCode::TlsPortGarbage, item, item.text,
-                       QStringLiteral("Exim reads \"%1\" as port %2 and silently ignores the rest.")
+                       Planner::tr("Exim reads \"%1\" as port %2 and silently ignores the rest.")
                            .arg(item.text)
                            .arg(n.value));
         } else {
             const int port = lookup(item.text);
             if (port < 0)
                 report(Severity::Error, DiagnosticCode::UnknownService, item, item.text,
-                       QStringLiteral("TCP port \"%1\" not found in the services database — Exim "
+                       Planner::tr("TCP port \"%1\" not found in the services database — Exim "
                                       "refuses to start.")
                            .arg(item.text));
             else
@@ -372,25 +372,25 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
     QList<QPair<SourcedItem, AddressItem>> addresses;
     for (const SourcedItem &item : std::as_const(interfaceItems)) {
         const AddressItem a = AddressItem::parse(item.text);
-        const QString optionText = item.option == kOx ? QStringLiteral("-oX data") : item.option;
+        const QString optionText = item.option == kOx ? Planner::tr("-oX data") : item.option;
         if (!a.valid) {
             report(Severity::Error, DiagnosticCode::MalformedAddress, item, a.address,
-                   QStringLiteral("Malformed IP address \"%1\" in %2 — Exim refuses to start.")
+                   Planner::tr("Malformed IP address \"%1\" in %2 — Exim refuses to start.")
                        .arg(a.address, optionText));
             continue;
         }
         if (a.anyAddress && !a.wildcard) {
             report(Severity::Warning, DiagnosticCode::AnyAddressSpelling, item, a.address,
-                   a.ipv6 ? QStringLiteral("Exim recognises only \"::0\" as the IPv6 wildcard: "
+                   a.ipv6 ? Planner::tr("Exim recognises only \"::0\" as the IPv6 wildcard: "
                                            "\"%1\" binds one dual-stack socket that also takes "
                                            "IPv4 and clashes with 0.0.0.0 on the same port.")
                                 .arg(a.address)
-                          : QStringLiteral("Exim recognises only \"0.0.0.0\" as the IPv4 wildcard.")
+                          : Planner::tr("Exim recognises only \"0.0.0.0\" as the IPv4 wildcard.")
                                 .arg(a.address));
         }
         if (disableIpv6 && a.ipv6) {
             report(Severity::Warning, DiagnosticCode::Ipv6Dropped, item, a.address,
-                   QStringLiteral("disable_ipv6 is set, so Exim silently drops \"%1\".").arg(a.address));
+                   Planner::tr("disable_ipv6 is set, so Exim silently drops \"%1\".").arg(a.address));
             continue;
         }
         addresses.append({item, a});
@@ -414,16 +414,16 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             ports.append(a.port);
             if (a.port > 65535)
                 report(Severity::Error, DiagnosticCode::PortOutOfRange, item, item.text,
-                       QStringLiteral("Port %1 is outside 1 to 65535; Exim would silently bind port "
+                       Planner::tr("Port %1 is outside 1 to 65535; Exim would silently bind port "
                                       "%2.")
                            .arg(a.port)
                            .arg(a.port % kPortModulo));
         } else if (portsUnset) {
-            const QString name = a.wildcard ? (a.ipv6 ? QStringLiteral("all IPv6")
-                                                      : QStringLiteral("all IPv4"))
+            const QString name = a.wildcard ? (a.ipv6 ? Planner::tr("all IPv6")
+                                                      : Planner::tr("all IPv4"))
                                             : a.address;
             report(Severity::Error, DiagnosticCode::NoPort, item, item.text,
-                   QStringLiteral("no port specified for interface \"%1\" and daemon_smtp_port is "
+                   Planner::tr("no port specified for interface \"%1\" and daemon_smtp_port is "
                                   "unset — Exim refuses to start.")
                        .arg(name));
             continue;
@@ -479,14 +479,14 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
                                    || (a.ip.isMulticast() && (a.ip.toIPv6Address()[1] & 0x0f) == 2);
             QString why;
             if (a.scope.isEmpty())
-                why = QStringLiteral("the scope after \"%\" is empty");
+                why = Planner::tr("the scope after \"%\" is empty");
             else if (!linkLocal)
-                why = QStringLiteral("only link-local addresses take a scope");
+                why = Planner::tr("only link-local addresses take a scope");
             else if (!inputs.host.byScope(a.scope))
-                why = QStringLiteral("this host has no interface \"%1\"").arg(a.scope);
+                why = Planner::tr("this host has no interface \"%1\"").arg(a.scope);
             if (!why.isEmpty()) {
                 report(Severity::Error, DiagnosticCode::BadScope, where, a.address,
-                       QStringLiteral("unable to parse \"%1\" as an IP address: %2 — Exim refuses "
+                       Planner::tr("unable to parse \"%1\" as an IP address: %2 — Exim refuses "
                                       "to start.")
                            .arg(a.address, why));
                 s.problems.append(DiagnosticCode::BadScope);
@@ -494,7 +494,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             }
         } else if (s.ipv6 && a.ip.isLinkLocal()) {
             report(Severity::Error, DiagnosticCode::ScopeRequired, where, a.address,
-                   QStringLiteral("The link-local address %1 needs its interface, e.g. %1%%2: "
+                   Planner::tr("The link-local address %1 needs its interface, e.g. %1%%2: "
                                   "binding it without one fails with \"Invalid argument\".")
                        .arg(a.address,
                             inputs.host.interfaces().isEmpty() ? QStringLiteral("eth0")
@@ -504,7 +504,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
         }
         if (usable && !a.anyAddress && !inputs.host.canBind(a.ip, a.scope)) {
             report(Severity::Error, DiagnosticCode::AddressNotLocal, where, a.address,
-                   QStringLiteral("No interface of this host has the address %1, so binding it "
+                   Planner::tr("No interface of this host has the address %1, so binding it "
                                   "fails with \"Cannot assign requested address\".")
                        .arg(a.address));
             s.problems.append(DiagnosticCode::AddressNotLocal);
@@ -534,12 +534,12 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
                 }
                 if (other.sameSocket(s))
                     report(Severity::Warning, DiagnosticCode::DuplicateSwallowed, where, s.item,
-                           QStringLiteral("0.0.0.0 on port %1 is listed twice; Exim silently "
+                           Planner::tr("0.0.0.0 on port %1 is listed twice; Exim silently "
                                           "ignores the second.")
                                .arg(s.configuredPort));
                 else
                     report(Severity::Error, DiagnosticCode::WildcardOverlap, where, s.item,
-                           QStringLiteral("0.0.0.0 on port %1 clashes with %2 listed earlier; Exim "
+                           Planner::tr("0.0.0.0 on port %1 clashes with %2 listed earlier; Exim "
                                           "silently drops 0.0.0.0 and logs \"IPv6 with IPv4\", but "
                                           "nothing listens on the other IPv4 addresses.")
                                .arg(s.configuredPort)
@@ -548,18 +548,18 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             }
             if (other.sameSocket(s)) {
                 report(Severity::Error, DiagnosticCode::DuplicateSocket, where, a.address,
-                       QStringLiteral("%1 is listed twice; the second bind fails with \"Address "
+                       Planner::tr("%1 is listed twice; the second bind fails with \"Address "
                                       "already in use\" and Exim refuses to start.")
                            .arg(s.endpoint()));
                 s.problems.append(DiagnosticCode::DuplicateSocket);
             } else {
                 const bool dualStack = (coverage.v4Any && coverage.v6) || (bound[clash].v4Any && bound[clash].v6);
                 report(Severity::Error, DiagnosticCode::WildcardOverlap, where, a.address,
-                       QStringLiteral("%1 overlaps %2 listed earlier on the same port%3; binding "
+                       Planner::tr("%1 overlaps %2 listed earlier on the same port%3; binding "
                                       "%4 fails with \"Address already in use\" and Exim refuses "
                                       "to start.")
                            .arg(s.endpoint(), other.endpoint(),
-                                dualStack ? QStringLiteral(" (a dual-stack IPv6 socket takes IPv4 too)")
+                                dualStack ? Planner::tr(" (a dual-stack IPv6 socket takes IPv4 too)")
                                           : QString(),
                                 describeAddress(s)));
                 s.problems.append(DiagnosticCode::WildcardOverlap);
@@ -571,7 +571,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             if (!privilegedReported.contains(s.port)) {
                 privilegedReported.insert(s.port);
                 report(Severity::Warning, DiagnosticCode::PrivilegedPort, where, s.item,
-                       QStringLiteral("Port %1 is below 1024: binding it needs root or "
+                       Planner::tr("Port %1 is below 1024: binding it needs root or "
                                       "CAP_NET_BIND_SERVICE, which this process does not have.")
                            .arg(s.port));
             }
@@ -593,7 +593,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
                                                         : interfaceItems.first().column};
     if (plan.sockets.isEmpty()) {
         report(Severity::Error, DiagnosticCode::NoSockets, ifacesAt, QString(),
-               QStringLiteral("This configuration listens nowhere: Exim would start a daemon with no "
+               Planner::tr("This configuration listens nowhere: Exim would start a daemon with no "
                               "listening socket."));
     }
     if (!inputs.tlsOnConnectAll) {
@@ -605,7 +605,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             if (!listened)
                 report(Severity::Warning, DiagnosticCode::TlsPortNotListened, tlsItems[i],
                        tlsItems[i].text,
-                       QStringLiteral("Nothing listens on port %1: tls_on_connect_ports only marks "
+                       Planner::tr("Nothing listens on port %1: tls_on_connect_ports only marks "
                                       "ports that daemon_smtp_ports or local_interfaces already "
                                       "listen on, so Exim silently ignores it.")
                            .arg(port));
@@ -616,7 +616,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
         coversLoopback = coversLoopback || a.anyAddress || isLoopback(a);
     if (!coversLoopback) {
         report(Severity::Warning, DiagnosticCode::LoopbackMissing, ifacesAt, QString(),
-               QStringLiteral("These specific addresses leave out loopback: Exim will not accept "
+               Planner::tr("These specific addresses leave out loopback: Exim will not accept "
                               "mail from programs on this host through 127.0.0.1 or ::1."));
     }
 
@@ -628,7 +628,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
         if (!a.valid) {
             if (item.option == kExtraLocalInterfaces)
                 report(Severity::Warning, DiagnosticCode::LocalCheckMalformed, item, a.address,
-                       QStringLiteral("Malformed IP address \"%1\" in extra_local_interfaces: Exim "
+                       Planner::tr("Malformed IP address \"%1\" in extra_local_interfaces: Exim "
                                       "starts, but fails whenever it checks for the local host.")
                            .arg(a.address));
             continue;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "configuration.h"
 #include "diagnostic.h"
 #include "hostinterfaces.h"
@@ -79,6 +81,8 @@ struct ListenPlan
 /// Turns Exim options into the sockets Exim 4.96 binds (exim-rules.md §2–§10).
 class Planner final
 {
+    Q_DECLARE_TR_FUNCTIONS(Planner)
+
 public:
     static ListenPlan plan(const Configuration &config, const PlanInputs &inputs);
 
