@@ -6,6 +6,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mailportd"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Mailport"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MAILPORT_VERSION));
-    return Mailport::runCommandLine(QCoreApplication::arguments());
+    return Mailport::runCommandLine(app);
 }

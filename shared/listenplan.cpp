@@ -2,8 +2,13 @@
 
 #include "addressitem.h"
 #include "eximlist.h"
+#include "sendmailoptions.h"
 
 #include <netdb.h>
+#include <unistd.h>
+
+#include <QFile>
+#include <QHostInfo>
 
 #include <QSet>
 
@@ -125,6 +130,136 @@ QString describeAddress(const PlannedSocket &s)
     return s.scopedAddress();
 }
 
+using Reporter = std::function<void(Severity, DiagnosticCode, const SourcedItem &, const QString &,
+                                    const QString &)>;
+
+// Binds the candidates in order as the kernel would see them (rules 8.3 to 8.11) and adds them to
+// the plan with what goes wrong for each.
+void bindInOrder(QList<Candidate> &candidates, const PlanInputs &inputs, const Reporter &report,
+                 ListenPlan &plan)
+{
+    QList<Coverage> bound;
+    QList<PlannedSocket> boundSockets;
+    QSet<int> privilegedReported;
+    for (Candidate &c : candidates) {
+        PlannedSocket &s = c.socket;
+        const AddressItem &a = c.address;
+        const SourcedItem &where = c.where;
+        // sendmail's Modify=O: a socket that cannot open is skipped with a warning.
+        const Severity bindSeverity = s.optional ? Severity::Warning : Severity::Error;
+
+        bool usable = true;
+        if (s.ipv6 && a.hasScope) {
+            const bool linkLocal = a.ip.isLinkLocal()
+                                   || (a.ip.isMulticast() && (a.ip.toIPv6Address()[1] & 0x0f) == 2);
+            QString why;
+            if (a.scope.isEmpty())
+                why = Planner::tr("the scope after \"%\" is empty");
+            else if (!linkLocal)
+                why = Planner::tr("only link-local addresses take a scope");
+            else if (!inputs.host.byScope(a.scope))
+                why = Planner::tr("this host has no interface \"%1\"").arg(a.scope);
+            if (!why.isEmpty()) {
+                report(bindSeverity, DiagnosticCode::BadScope, where, a.address,
+                       Planner::tr("unable to parse \"%1\" as an IP address: %2 — Exim refuses "
+                                      "to start.")
+                           .arg(a.address, why));
+                s.problems.append(DiagnosticCode::BadScope);
+                usable = false;
+            }
+        } else if (s.ipv6 && a.ip.isLinkLocal()) {
+            report(bindSeverity, DiagnosticCode::ScopeRequired, where, a.address,
+                   Planner::tr("The link-local address %1 needs its interface, e.g. %1%%2: "
+                                  "binding it without one fails with \"Invalid argument\".")
+                       .arg(a.address,
+                            inputs.host.interfaces().isEmpty() ? QStringLiteral("eth0")
+                                                               : inputs.host.interfaces().constLast().name));
+            s.problems.append(DiagnosticCode::ScopeRequired);
+            usable = false;
+        }
+        if (usable && !a.anyAddress && !inputs.host.canBind(a.ip, a.scope)) {
+            report(bindSeverity, DiagnosticCode::AddressNotLocal, where, a.address,
+                   Planner::tr("No interface of this host has the address %1, so binding it "
+                                  "fails with \"Cannot assign requested address\".")
+                       .arg(a.address));
+            s.problems.append(DiagnosticCode::AddressNotLocal);
+            usable = false;
+        }
+
+        const Coverage coverage = coverageOf(s, a);
+        int clash = -1;
+        for (int k = 0; k < bound.size(); ++k) {
+            if (overlaps(coverage, bound[k])) {
+                clash = k;
+                break;
+            }
+        }
+        if (clash >= 0) {
+            const PlannedSocket &other = boundSockets[clash];
+            bool earlierV6Wildcard = false;
+            for (const PlannedSocket &b : std::as_const(boundSockets)) {
+                if (b.wildcard && b.ipv6 && b.port == s.port)
+                    earlierV6Wildcard = true;
+            }
+            if (s.wildcard && !s.ipv6 && earlierV6Wildcard) {
+                // Rule 8.5: Exim drops the IPv4 wildcard and believes the IPv6 socket covers it.
+                for (PlannedSocket &p : plan.sockets) {
+                    if (p.wildcard && p.ipv6 && p.port == s.port)
+                        p.claimsIpv4 = true;
+                }
+                if (other.sameSocket(s))
+                    report(Severity::Warning, DiagnosticCode::DuplicateSwallowed, where, s.item,
+                           Planner::tr("0.0.0.0 on port %1 is listed twice; Exim silently "
+                                          "ignores the second.")
+                               .arg(s.configuredPort));
+                else
+                    report(bindSeverity, DiagnosticCode::WildcardOverlap, where, s.item,
+                           Planner::tr("0.0.0.0 on port %1 clashes with %2 listed earlier; Exim "
+                                          "silently drops 0.0.0.0 and logs \"IPv6 with IPv4\", but "
+                                          "nothing listens on the other IPv4 addresses.")
+                               .arg(s.configuredPort)
+                               .arg(other.endpoint()));
+                continue;
+            }
+            if (other.sameSocket(s)) {
+                report(bindSeverity, DiagnosticCode::DuplicateSocket, where, a.address,
+                       Planner::tr("%1 is listed twice; the second bind fails with \"Address "
+                                      "already in use\" and Exim refuses to start.")
+                           .arg(s.endpoint()));
+                s.problems.append(DiagnosticCode::DuplicateSocket);
+            } else {
+                const bool dualStack = (coverage.v4Any && coverage.v6) || (bound[clash].v4Any && bound[clash].v6);
+                report(bindSeverity, DiagnosticCode::WildcardOverlap, where, a.address,
+                       Planner::tr("%1 overlaps %2 listed earlier on the same port%3; binding "
+                                      "%4 fails with \"Address already in use\" and Exim refuses "
+                                      "to start.")
+                           .arg(s.endpoint(), other.endpoint(),
+                                dualStack ? Planner::tr(" (a dual-stack IPv6 socket takes IPv4 too)")
+                                          : QString(),
+                                describeAddress(s)));
+                s.problems.append(DiagnosticCode::WildcardOverlap);
+            }
+            usable = false;
+        }
+        if (s.port > 0 && s.port < 1024 && !inputs.privileged) {
+            s.problems.append(DiagnosticCode::PrivilegedPort);
+            if (!privilegedReported.contains(s.port)) {
+                privilegedReported.insert(s.port);
+                report(Severity::Warning, DiagnosticCode::PrivilegedPort, where, s.item,
+                       Planner::tr("Port %1 is below 1024: binding it needs root or "
+                                      "CAP_NET_BIND_SERVICE, which this process does not have.")
+                           .arg(s.port));
+            }
+        }
+        if (usable) {
+            bound.append(coverage);
+            boundSockets.append(s);
+        }
+        plan.sockets.append(s);
+    }
+
+}
+
 } // namespace
 
 QString PlannedSocket::scopedAddress() const
@@ -208,6 +343,29 @@ bool ListenPlan::isLocal(const QString &address) const
     return localAddresses.contains(address);
 }
 
+PlanInputs PlanInputs::forThisHost()
+{
+    PlanInputs inputs;
+    inputs.host = HostInterfaces::fromSystem();
+    bool privileged = geteuid() == 0;
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!privileged && status.open(QIODevice::ReadOnly)) {
+        constexpr int kCapNetBindService = 10;
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("CapEff:")) {
+                bool ok = false;
+                const quint64 caps = line.mid(7).trimmed().toULongLong(&ok, 16);
+                privileged = ok && (caps & (quint64(1) << kCapNetBindService));
+            }
+        }
+    }
+    QFile start(QStringLiteral("/proc/sys/net/ipv4/ip_unprivileged_port_start"));
+    if (!privileged && start.open(QIODevice::ReadOnly))
+        privileged = start.readAll().trimmed().toInt() == 0;
+    inputs.privileged = privileged;
+    return inputs;
+}
+
 int Planner::systemServiceLookup(const QString &name)
 {
     const QByteArray n = name.toLocal8Bit();
@@ -223,7 +381,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
     ListenPlan plan;
     const auto lookup = inputs.serviceLookup ? inputs.serviceLookup : &Planner::systemServiceLookup;
     QSet<QString> reported;
-    const auto report = [&plan, &reported](Severity severity, DiagnosticCode code,
+    const Reporter report = [&plan, &reported](Severity severity, DiagnosticCode code,
                                            const SourcedItem &at, const QString &item,
                                            const QString &message) {
         const QString key = QStringLiteral("%1|%2|%3|%4|%5")
@@ -461,127 +619,11 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
         }
     }
 
-    // (g) bind in order, as the kernel would see it (rules 8.3 to 8.11).
-    QList<Coverage> bound;
-    QList<PlannedSocket> boundSockets;
-    QSet<int> privilegedReported;
     for (Candidate &c : candidates) {
-        PlannedSocket &s = c.socket;
-        const AddressItem &a = c.address;
-        const SourcedItem &where = c.where;
-
-        if (inputs.tlsOnConnectAll || tlsPorts.contains(s.configuredPort))
-            s.tls = TlsMode::Smtps;
-
-        bool usable = true;
-        if (s.ipv6 && a.hasScope) {
-            const bool linkLocal = a.ip.isLinkLocal()
-                                   || (a.ip.isMulticast() && (a.ip.toIPv6Address()[1] & 0x0f) == 2);
-            QString why;
-            if (a.scope.isEmpty())
-                why = Planner::tr("the scope after \"%\" is empty");
-            else if (!linkLocal)
-                why = Planner::tr("only link-local addresses take a scope");
-            else if (!inputs.host.byScope(a.scope))
-                why = Planner::tr("this host has no interface \"%1\"").arg(a.scope);
-            if (!why.isEmpty()) {
-                report(Severity::Error, DiagnosticCode::BadScope, where, a.address,
-                       Planner::tr("unable to parse \"%1\" as an IP address: %2 — Exim refuses "
-                                      "to start.")
-                           .arg(a.address, why));
-                s.problems.append(DiagnosticCode::BadScope);
-                usable = false;
-            }
-        } else if (s.ipv6 && a.ip.isLinkLocal()) {
-            report(Severity::Error, DiagnosticCode::ScopeRequired, where, a.address,
-                   Planner::tr("The link-local address %1 needs its interface, e.g. %1%%2: "
-                                  "binding it without one fails with \"Invalid argument\".")
-                       .arg(a.address,
-                            inputs.host.interfaces().isEmpty() ? QStringLiteral("eth0")
-                                                               : inputs.host.interfaces().constLast().name));
-            s.problems.append(DiagnosticCode::ScopeRequired);
-            usable = false;
-        }
-        if (usable && !a.anyAddress && !inputs.host.canBind(a.ip, a.scope)) {
-            report(Severity::Error, DiagnosticCode::AddressNotLocal, where, a.address,
-                   Planner::tr("No interface of this host has the address %1, so binding it "
-                                  "fails with \"Cannot assign requested address\".")
-                       .arg(a.address));
-            s.problems.append(DiagnosticCode::AddressNotLocal);
-            usable = false;
-        }
-
-        const Coverage coverage = coverageOf(s, a);
-        int clash = -1;
-        for (int k = 0; k < bound.size(); ++k) {
-            if (overlaps(coverage, bound[k])) {
-                clash = k;
-                break;
-            }
-        }
-        if (clash >= 0) {
-            const PlannedSocket &other = boundSockets[clash];
-            bool earlierV6Wildcard = false;
-            for (const PlannedSocket &b : std::as_const(boundSockets)) {
-                if (b.wildcard && b.ipv6 && b.port == s.port)
-                    earlierV6Wildcard = true;
-            }
-            if (s.wildcard && !s.ipv6 && earlierV6Wildcard) {
-                // Rule 8.5: Exim drops the IPv4 wildcard and believes the IPv6 socket covers it.
-                for (PlannedSocket &p : plan.sockets) {
-                    if (p.wildcard && p.ipv6 && p.port == s.port)
-                        p.claimsIpv4 = true;
-                }
-                if (other.sameSocket(s))
-                    report(Severity::Warning, DiagnosticCode::DuplicateSwallowed, where, s.item,
-                           Planner::tr("0.0.0.0 on port %1 is listed twice; Exim silently "
-                                          "ignores the second.")
-                               .arg(s.configuredPort));
-                else
-                    report(Severity::Error, DiagnosticCode::WildcardOverlap, where, s.item,
-                           Planner::tr("0.0.0.0 on port %1 clashes with %2 listed earlier; Exim "
-                                          "silently drops 0.0.0.0 and logs \"IPv6 with IPv4\", but "
-                                          "nothing listens on the other IPv4 addresses.")
-                               .arg(s.configuredPort)
-                               .arg(other.endpoint()));
-                continue;
-            }
-            if (other.sameSocket(s)) {
-                report(Severity::Error, DiagnosticCode::DuplicateSocket, where, a.address,
-                       Planner::tr("%1 is listed twice; the second bind fails with \"Address "
-                                      "already in use\" and Exim refuses to start.")
-                           .arg(s.endpoint()));
-                s.problems.append(DiagnosticCode::DuplicateSocket);
-            } else {
-                const bool dualStack = (coverage.v4Any && coverage.v6) || (bound[clash].v4Any && bound[clash].v6);
-                report(Severity::Error, DiagnosticCode::WildcardOverlap, where, a.address,
-                       Planner::tr("%1 overlaps %2 listed earlier on the same port%3; binding "
-                                      "%4 fails with \"Address already in use\" and Exim refuses "
-                                      "to start.")
-                           .arg(s.endpoint(), other.endpoint(),
-                                dualStack ? Planner::tr(" (a dual-stack IPv6 socket takes IPv4 too)")
-                                          : QString(),
-                                describeAddress(s)));
-                s.problems.append(DiagnosticCode::WildcardOverlap);
-            }
-            usable = false;
-        }
-        if (s.port > 0 && s.port < 1024 && !inputs.privileged) {
-            s.problems.append(DiagnosticCode::PrivilegedPort);
-            if (!privilegedReported.contains(s.port)) {
-                privilegedReported.insert(s.port);
-                report(Severity::Warning, DiagnosticCode::PrivilegedPort, where, s.item,
-                       Planner::tr("Port %1 is below 1024: binding it needs root or "
-                                      "CAP_NET_BIND_SERVICE, which this process does not have.")
-                           .arg(s.port));
-            }
-        }
-        if (usable) {
-            bound.append(coverage);
-            boundSockets.append(s);
-        }
-        plan.sockets.append(s);
+        if (inputs.tlsOnConnectAll || tlsPorts.contains(c.socket.configuredPort))
+            c.socket.tls = TlsMode::Smtps;
     }
+    bindInOrder(candidates, inputs, report, plan);
 
     // (h) what Exim does silently but an admin wants to know.
     const OptionValue ifaces = config.value(kLocalInterfaces);
@@ -648,6 +690,96 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
                 plan.localAddresses.append(e);
         }
     }
+    return plan;
+}
+
+} // namespace Mailport
+
+namespace Mailport {
+
+ListenPlan Planner::planSendmail(const QList<SendmailDaemon> &daemons, const PlanInputs &inputs)
+{
+    ListenPlan plan;
+    QSet<QString> reported;
+    const Reporter report = [&plan, &reported](Severity severity, DiagnosticCode code,
+                                               const SourcedItem &at, const QString &item,
+                                               const QString &message) {
+        const QString key = QStringLiteral("%1|%2|%3|%4").arg(int(code)).arg(item).arg(at.line).arg(at.column);
+        if (reported.contains(key))
+            return;
+        reported.insert(key);
+        plan.diagnostics.append(Diagnostic{severity, code, at.option, item, at.line, at.column, message});
+    };
+    const QString option = QStringLiteral("DaemonPortOptions");
+    QList<Candidate> candidates;
+    for (const SendmailDaemon &d : daemons) {
+        const SourcedItem where{SendmailOptions::pairs(d), option, d.line, d.column};
+        const bool inet6 = d.family == QLatin1String("inet6");
+        if (!inet6 && d.family != QLatin1String("inet")) {
+            report(Severity::Error, DiagnosticCode::SendmailUnsupportedFamily, where, d.family,
+                   Planner::tr("Family=%1 is not supported: Mailport listens on inet and inet6 only.")
+                       .arg(d.family));
+            continue;
+        }
+        if (d.resolvedPort < 0) {
+            report(Severity::Error, DiagnosticCode::UnknownService, where, d.port,
+                   Planner::tr("TCP port \"%1\" not found in the services database.").arg(d.port));
+            continue;
+        }
+        QString address = d.address;
+        if (address.isEmpty()) {
+            address = inet6 ? QStringLiteral("::") : QStringLiteral("0.0.0.0");
+        } else if (d.addressIsHostName) {
+            // The configuration asks for a name: this is the one place a plan looks one up.
+            const QHostInfo info = QHostInfo::fromName(address);
+            QString found;
+            for (const QHostAddress &ip : info.addresses()) {
+                if ((ip.protocol() == QAbstractSocket::IPv6Protocol) == inet6 && found.isEmpty())
+                    found = ip.toString();
+            }
+            if (found.isEmpty()) {
+                report(Severity::Error, DiagnosticCode::MalformedAddress, where, address,
+                       Planner::tr("Addr=%1 does not resolve to an %2 address.")
+                           .arg(address, inet6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4")));
+                continue;
+            }
+            address = found;
+        }
+        const AddressItem a = AddressItem::parse(address);
+        if (!a.valid || a.ipv6 != inet6) {
+            report(Severity::Error, DiagnosticCode::MalformedAddress, where, d.address,
+                   Planner::tr("Addr=%1 is not an %2 address.")
+                       .arg(d.address, inet6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4")));
+            continue;
+        }
+        PlannedSocket s;
+        s.address = a.host;
+        s.scope = a.scope;
+        s.ipv6 = inet6;
+        s.wildcard = a.anyAddress;
+        s.v6only = false; // sendmail leaves IPV6_V6ONLY at the system default (off on Linux)
+        s.port = d.resolvedPort;
+        s.configuredPort = d.resolvedPort;
+        s.source = option;
+        s.item = SendmailOptions::pairs(d);
+        s.line = d.line;
+        s.column = d.column;
+        s.name = d.name;
+        s.backlog = d.listen > 0 ? d.listen : -1;
+        s.receiveBufSize = qMax(0, d.receiveBufSize);
+        s.sendBufSize = qMax(0, d.sendBufSize);
+        s.noStartTls = d.hasModifier(u'S');
+        s.optional = d.hasModifier(u'O');
+        s.tls = (d.hasModifier(u's') || inputs.tlsOnConnectAll) ? TlsMode::Smtps : TlsMode::StartTls;
+        candidates.append({s, a, where});
+        if (!plan.localAddresses.contains(a.address))
+            plan.localAddresses.append(a.address);
+    }
+    bindInOrder(candidates, inputs, report, plan);
+    if (plan.sockets.isEmpty())
+        report(Severity::Error, DiagnosticCode::NoSockets, {QString(), option, 0, 0}, QString(),
+               Planner::tr("No DaemonPortOptions declaration gives a socket: this configuration "
+                           "listens nowhere."));
     return plan;
 }
 

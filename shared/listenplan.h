@@ -13,6 +13,8 @@
 
 namespace Mailport {
 
+struct SendmailDaemon;
+
 /// How a listening socket speaks: plain SMTP (STARTTLS offered when a certificate is usable) or
 /// implicit TLS (SMTPS, RFC 8314).
 enum class TlsMode { StartTls, Smtps };
@@ -60,6 +62,10 @@ struct PlanInputs
     HostInterfaces host = HostInterfaces::loopbackOnly();
     /// getservbyname(name, "tcp"); -1 when unknown. Defaults to the system's services database.
     std::function<int(const QString &)> serviceLookup;
+
+    /// This host's interfaces, and whether this process may bind ports below 1024 (root,
+    /// CAP_NET_BIND_SERVICE, or net.ipv4.ip_unprivileged_port_start lowered).
+    static PlanInputs forThisHost();
 };
 
 /// The result of planning: sockets, diagnostics and the addresses Exim would call local.
@@ -85,6 +91,9 @@ class Planner final
 
 public:
     static ListenPlan plan(const Configuration &config, const PlanInputs &inputs);
+    /// The sockets of sendmail DaemonPortOptions declarations (listening.md §4), checked the same
+    /// way: every declaration is one socket, Modify=O failures are warnings.
+    static ListenPlan planSendmail(const QList<SendmailDaemon> &daemons, const PlanInputs &inputs);
 
     /// The system's services database (getservbyname, tcp); -1 when the name is unknown.
     static int systemServiceLookup(const QString &name);
