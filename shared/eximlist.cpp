@@ -49,7 +49,9 @@ EximList::Parsed EximList::split(QStringView value)
     const bool printingSeparator = !isCControl(sep);
 
     for (;;) {
-        while (pos < size && isCSpace(value[pos]))
+        // Leading white space goes, but never a separator: with `<\n` two newlines in a row
+        // enclose an empty item (rule 2.6).
+        while (pos < size && isCSpace(value[pos]) && value[pos] != sep)
             ++pos;
         if (pos >= size)
             break;
