@@ -104,12 +104,11 @@ SourceSpan ConfigEntry::position(int valueOffset) const
 {
     if (spans.isEmpty())
         return SourceSpan{valueOffset, firstLine, nameColumn};
-    const SourceSpan *best = &spans.first();
-    for (const SourceSpan &span : spans) {
-        if (span.valueOffset <= valueOffset)
-            best = &span;
-    }
-    return SourceSpan{valueOffset, best->line, best->column + (valueOffset - best->valueOffset)};
+    // Spans are in value order; a long continued list has one per line, so search, don't scan.
+    auto it = std::upper_bound(spans.cbegin(), spans.cend(), valueOffset,
+                               [](int offset, const SourceSpan &span) { return offset < span.valueOffset; });
+    const SourceSpan &best = it == spans.cbegin() ? spans.first() : *(it - 1);
+    return SourceSpan{valueOffset, best.line, best.column + (valueOffset - best.valueOffset)};
 }
 
 ConfigFile ConfigFile::parse(const QByteArray &data, Diagnostics *diagnostics)

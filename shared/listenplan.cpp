@@ -107,14 +107,82 @@ Coverage coverageOf(const PlannedSocket &s, const AddressItem &a)
     return c;
 }
 
-bool overlaps(const Coverage &a, const Coverage &b)
+// The sockets bound so far, indexed by port and address so that a list of thousands of items is
+// checked for overlaps in linear time. Linux refuses a bind that overlaps a listening socket in
+// the same family: the same address, or the wildcard on either side.
+class BoundIndex
 {
-    if (a.port == 0 || b.port == 0 || a.port != b.port)
-        return false;
-    if (a.v4 && b.v4 && (a.v4Any || b.v4Any || a.v4Address == b.v4Address))
-        return true;
-    return a.v6 && b.v6 && (a.v6Any || b.v6Any || (a.v6Address == b.v6Address && a.scope == b.scope));
-}
+public:
+    int firstClash(const Coverage &c) const
+    {
+        const auto it = m_ports.constFind(c.port);
+        if (c.port == 0 || it == m_ports.cend())
+            return -1;
+        const Port &p = *it;
+        int clash = -1;
+        const auto consider = [&clash](int index) {
+            if (index >= 0 && (clash < 0 || index < clash))
+                clash = index;
+        };
+        if (c.v4) {
+            consider(p.v4Any);
+            if (c.v4Any)
+                consider(p.firstV4);
+            else
+                consider(p.v4.value(c.v4Address.toIPv4Address(), -1));
+        }
+        if (c.v6) {
+            consider(p.v6Any);
+            if (c.v6Any)
+                consider(p.firstV6);
+            else
+                consider(p.v6.value(v6Key(c), -1));
+        }
+        return clash;
+    }
+
+    void add(const Coverage &c, int index)
+    {
+        if (c.port == 0)
+            return; // each port-0 socket gets its own ephemeral port
+        Port &p = m_ports[c.port];
+        if (c.v4) {
+            if (p.firstV4 < 0)
+                p.firstV4 = index;
+            if (c.v4Any && p.v4Any < 0)
+                p.v4Any = index;
+            else if (!c.v4Any)
+                p.v4.insert(c.v4Address.toIPv4Address(), index);
+        }
+        if (c.v6) {
+            if (p.firstV6 < 0)
+                p.firstV6 = index;
+            if (c.v6Any && p.v6Any < 0)
+                p.v6Any = index;
+            else if (!c.v6Any)
+                p.v6.insert(v6Key(c), index);
+        }
+        m_dualStack.insert(index, c.v4 && c.v6);
+    }
+
+    bool isDualStack(int index) const { return m_dualStack.value(index); }
+
+private:
+    struct Port
+    {
+        int v4Any = -1;
+        int v6Any = -1;
+        int firstV4 = -1;
+        int firstV6 = -1;
+        QHash<quint32, int> v4;
+        QHash<QString, int> v6;
+    };
+
+    static QString v6Key(const Coverage &c) { return c.v6Address.toString() + u'%' + c.scope; }
+
+    QHash<int, Port> m_ports;
+    QHash<int, bool> m_dualStack;
+};
 
 struct Candidate
 {
@@ -138,7 +206,7 @@ using Reporter = std::function<void(Severity, DiagnosticCode, const SourcedItem 
 void bindInOrder(QList<Candidate> &candidates, const PlanInputs &inputs, const Reporter &report,
                  ListenPlan &plan)
 {
-    QList<Coverage> bound;
+    BoundIndex bound;
     QList<PlannedSocket> boundSockets;
     QSet<int> privilegedReported;
     for (Candidate &c : candidates) {
@@ -187,13 +255,7 @@ void bindInOrder(QList<Candidate> &candidates, const PlanInputs &inputs, const R
         }
 
         const Coverage coverage = coverageOf(s, a);
-        int clash = -1;
-        for (int k = 0; k < bound.size(); ++k) {
-            if (overlaps(coverage, bound[k])) {
-                clash = k;
-                break;
-            }
-        }
+        const int clash = bound.firstClash(coverage);
         if (clash >= 0) {
             const PlannedSocket &other = boundSockets[clash];
             bool earlierV6Wildcard = false;
@@ -228,7 +290,7 @@ void bindInOrder(QList<Candidate> &candidates, const PlanInputs &inputs, const R
                            .arg(s.endpoint()));
                 s.problems.append(DiagnosticCode::DuplicateSocket);
             } else {
-                const bool dualStack = (coverage.v4Any && coverage.v6) || (bound[clash].v4Any && bound[clash].v6);
+                const bool dualStack = (coverage.v4Any && coverage.v6) || bound.isDualStack(clash);
                 report(bindSeverity, DiagnosticCode::WildcardOverlap, where, a.address,
                        Planner::tr("%1 overlaps %2 listed earlier on the same port%3; binding "
                                       "%4 fails with \"Address already in use\" and Exim refuses "
@@ -252,7 +314,7 @@ void bindInOrder(QList<Candidate> &candidates, const PlanInputs &inputs, const R
             }
         }
         if (usable) {
-            bound.append(coverage);
+            bound.add(coverage, int(boundSockets.size()));
             boundSockets.append(s);
         }
         plan.sockets.append(s);
@@ -663,6 +725,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
     }
 
     // Local-host recognition (rule 10): local_interfaces then extra_local_interfaces.
+    QSet<QString> localSeen;
     QList<SourcedItem> localItems = interfaceItems;
     localItems.append(itemsOf(config, kExtraLocalInterfaces));
     for (const SourcedItem &item : std::as_const(localItems)) {
@@ -686,8 +749,10 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
         else
             expanded.append(a.address);
         for (const QString &e : std::as_const(expanded)) {
-            if (!plan.localAddresses.contains(e))
+            if (!localSeen.contains(e)) {
+                localSeen.insert(e);
                 plan.localAddresses.append(e);
+            }
         }
     }
     return plan;
