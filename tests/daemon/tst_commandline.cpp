@@ -20,6 +20,7 @@ private slots:
     void planJsonContract();
     void badFiles_data();
     void badFiles();
+    void exampleConfigurationIsClean();
 
 private:
     struct Run
@@ -271,6 +272,16 @@ void tst_CommandLine::badFiles()
     const Run r = run({QStringLiteral("-C"), config, QStringLiteral("--plan")});
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(QString::fromUtf8(r.out).contains(stdoutHas), r.out.left(2000).constData());
+}
+
+void tst_CommandLine::exampleConfigurationIsClean()
+{
+    const Run r = run({QStringLiteral("-C"), QStringLiteral(MAILPORT_TEST_DATA "/../../resources/mailport.conf.example"),
+                       QStringLiteral("--plan"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject plan = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(plan.value(QLatin1String("diagnostics")).toArray().size(), 0);
+    QCOMPARE(plan.value(QLatin1String("listeners")).toArray().size(), 4);
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)
