@@ -1,6 +1,7 @@
 #include "addressitem.h"
 #include "configuration.h"
 #include "listenplan.h"
+#include "sendmailoptions.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -128,6 +129,7 @@ private slots:
     void privilegedPorts();
     void loopbackMissing();
     void oxRejoinSuggestsSemicolon();
+    void sendmailPlan();
 };
 
 void tst_Planner::eximCase_data()
@@ -407,6 +409,43 @@ void tst_Planner::oxRejoinSuggestsSemicolon()
     QCOMPARE(plan.sockets[1].source, QStringLiteral("-oX"));
     QCOMPARE(plan.diagnostics.size(), 1);
     QVERIFY(plan.diagnostics.first().message.contains(QLatin1String("<; 127.0.0.1.2525 ; ::1.2526")));
+}
+
+void tst_Planner::sendmailPlan()
+{
+    const SendmailParseResult parsed = SendmailOptions::parse(QStringLiteral(
+        "O DaemonPortOptions=Name=MTA-v4, Port=2525, Addr=127.0.0.1, Listen=64, ReceiveBufSize=65536\n"
+        "O DaemonPortOptions=Name=MSA, Port=2587, Modify=S\n"
+        "O DaemonPortOptions=Name=MTA-v6, Family=inet6, Port=2587, Modify=O\n"
+        "O DaemonPortOptions=Name=SMTPS, Port=2465, Addr=127.0.0.1, Modify=s\n"));
+    QVERIFY(!hasErrors(parsed.diagnostics));
+    PlanInputs inputs;
+    const ListenPlan plan = Planner::planSendmail(parsed.daemons, inputs);
+    QCOMPARE(plan.sockets.size(), 4);
+    const PlannedSocket &mta = plan.sockets[0];
+    QCOMPARE(mta.endpoint(), QStringLiteral("127.0.0.1:2525"));
+    QCOMPARE(mta.name, QStringLiteral("MTA-v4"));
+    QCOMPARE(mta.backlog, 64);
+    QCOMPARE(mta.receiveBufSize, 65536);
+    QCOMPARE(mta.source, QStringLiteral("DaemonPortOptions"));
+    QCOMPARE(mta.line, 1);
+    QVERIFY(plan.sockets[1].wildcard);
+    QVERIFY(plan.sockets[1].noStartTls);
+    QCOMPARE(plan.sockets[3].tls, TlsMode::Smtps);
+    // sendmail's inet6 any socket is dual-stack on Linux and clashes with the IPv4 one on 2587;
+    // Modify=O turns the failure into a warning: sendmail skips that socket.
+    QVERIFY(plan.sockets[2].optional);
+    QVERIFY(plan.sockets[2].problems.contains(DiagnosticCode::WildcardOverlap));
+    QVERIFY(plan.ok());
+    QCOMPARE(plan.diagnostics.size(), 1);
+    QCOMPARE(plan.diagnostics.first().severity, Severity::Warning);
+    QCOMPARE(plan.diagnostics.first().line, 3);
+
+    const SendmailParseResult strict = SendmailOptions::parse(QStringLiteral(
+        "O DaemonPortOptions=Port=2587\nO DaemonPortOptions=Family=inet6, Port=2587\n"));
+    const ListenPlan clash = Planner::planSendmail(strict.daemons, inputs);
+    QVERIFY(!clash.ok());
+    QCOMPARE(clash.diagnostics.first().code, DiagnosticCode::WildcardOverlap);
 }
 
 QTEST_GUILESS_MAIN(tst_Planner)
