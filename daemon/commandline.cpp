@@ -43,11 +43,12 @@ int usageError(const QString &message)
 // Exim's single-dash option names; QCommandLineParser reads them as long options.
 struct Options
 {
-    QCommandLineOption config{QStringLiteral("C"),
-                              QStringLiteral("Read the configuration from <file> (Exim syntax, or a "
-                                             "sendmail .cf/.mc file). Without -C: the built-in "
-                                             "loopback-only default."),
-                              QStringLiteral("file")};
+    QCommandLineOption config{
+        QStringLiteral("C"),
+        QStringLiteral("Read the configuration from <file> (Exim syntax, or a "
+                       "sendmail .cf/.mc file). Without -C: the built-in "
+                       "loopback-only default."),
+        QStringLiteral("file")};
     QCommandLineOption daemon{QStringLiteral("bd"),
                               QStringLiteral("Run the SMTP daemon in the foreground (the default "
                                              "when no other mode is given).")};
@@ -121,10 +122,10 @@ QString versionText()
 
 QString exportExim(const LoadedConfiguration &loaded, Diagnostics *notes)
 {
-    static const QStringList listeningOptions = {
-        QStringLiteral("local_interfaces"),     QStringLiteral("extra_local_interfaces"),
-        QStringLiteral("daemon_smtp_ports"),    QStringLiteral("tls_on_connect_ports"),
-        QStringLiteral("disable_ipv6"),         QStringLiteral("smtp_connect_backlog")};
+    static const QStringList listeningOptions
+        = {QStringLiteral("local_interfaces"),  QStringLiteral("extra_local_interfaces"),
+           QStringLiteral("daemon_smtp_ports"), QStringLiteral("tls_on_connect_ports"),
+           QStringLiteral("disable_ipv6"),      QStringLiteral("smtp_connect_backlog")};
     QString out;
     if (loaded.isSendmail()) {
         const SendmailEximConversion converted = SendmailOptions::toExim(loaded.sendmailDaemons());
@@ -149,7 +150,8 @@ QString exportExim(const LoadedConfiguration &loaded, Diagnostics *notes)
     return out;
 }
 
-QString exportSendmail(const ListenPlan &plan, const LoadedConfiguration &loaded, Diagnostics *notes)
+QString exportSendmail(const ListenPlan &plan, const LoadedConfiguration &loaded,
+                       Diagnostics *notes)
 {
     if (loaded.isSendmail())
         return SendmailOptions::write(loaded.sendmailDaemons(), SendmailOptions::Syntax::Cf);
@@ -210,13 +212,14 @@ int runControl(QCoreApplication &app, const QString &command, const QString &dir
         printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
     };
     if (watch) {
-        QObject::connect(&client, &ControlClient::eventReceived, &app,
-                         [](ControlProtocol::Event event, const QJsonObject &payload) {
-                             QJsonObject line = payload;
-                             line.insert(QStringLiteral("event"), ControlProtocol::eventName(event));
-                             printOut(QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact))
-                                      + u'\n');
-                         });
+        QObject::connect(
+            &client, &ControlClient::eventReceived, &app,
+            [](ControlProtocol::Event event, const QJsonObject &payload) {
+                QJsonObject line = payload;
+                line.insert(QStringLiteral("event"), ControlProtocol::eventName(event));
+                printOut(QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact))
+                         + u'\n');
+            });
         QObject::connect(&client, &ControlClient::disconnected, &app, [] {
             printErr(QStringLiteral("mailportd: the daemon closed the control connection\n"));
             QCoreApplication::exit(exitStatus(ExitCode::Ok));
@@ -261,8 +264,8 @@ int runCommandLine(QCoreApplication &app)
     const QCommandLineOption versionOption = parser.addVersionOption();
     Options o;
     parser.addOptions({o.config, o.daemon, o.ox, o.tlsOnConnect, o.printOptions, o.version,
-                       o.hostSession, o.plan, o.json, o.exportAs, o.isLocal, o.control, o.controlDir,
-                       o.dataDir, o.noFsync});
+                       o.hostSession, o.plan, o.json, o.exportAs, o.isLocal, o.control,
+                       o.controlDir, o.dataDir, o.noFsync});
     parser.addPositionalArgument(QStringLiteral("option"),
                                  QStringLiteral("With -bP: the options to print."),
                                  QStringLiteral("[option...]"));
@@ -303,8 +306,8 @@ int runCommandLine(QCoreApplication &app)
     if (parser.isSet(o.control))
         return runControl(app, parser.value(o.control), parser.value(o.controlDir));
     if (!parser.positionalArguments().isEmpty() && !parser.isSet(o.printOptions))
-        return usageError(QStringLiteral("unexpected argument \"%1\"")
-                              .arg(parser.positionalArguments().first()));
+        return usageError(
+            QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     if (parser.isSet(o.json) && !parser.isSet(o.plan))
         return usageError(QStringLiteral("--json goes with --plan"));
     if (parser.isSet(o.exportAs) && parser.value(o.exportAs) != QLatin1String("exim")
@@ -333,7 +336,8 @@ int runCommandLine(QCoreApplication &app)
     const ListenPlan plan = loaded.plan(inputs);
     if (parser.isSet(o.plan)) {
         if (parser.isSet(o.json))
-            printOut(QString::fromUtf8(QJsonDocument(PlanReport::toJson(plan)).toJson(QJsonDocument::Indented)));
+            printOut(QString::fromUtf8(
+                QJsonDocument(PlanReport::toJson(plan)).toJson(QJsonDocument::Indented)));
         else
             printOut(PlanReport::toTable(plan));
         return exitStatus(plan.ok() ? ExitCode::Ok : ExitCode::ConfigError);
@@ -348,7 +352,8 @@ int runCommandLine(QCoreApplication &app)
             printDiagnostics(failures);
             return exitStatus(ExitCode::ConfigError);
         }
-        printOut(plan.isLocal(parser.value(o.isLocal)) ? QStringLiteral("yes\n") : QStringLiteral("no\n"));
+        printOut(plan.isLocal(parser.value(o.isLocal)) ? QStringLiteral("yes\n")
+                                                       : QStringLiteral("no\n"));
         return exitStatus(ExitCode::Ok);
     }
     if (parser.isSet(o.exportAs)) {
@@ -357,8 +362,9 @@ int runCommandLine(QCoreApplication &app)
             return exitStatus(ExitCode::ConfigError);
         }
         Diagnostics notes;
-        printOut(parser.value(o.exportAs) == QLatin1String("exim") ? exportExim(loaded, &notes)
-                                                                   : exportSendmail(plan, loaded, &notes));
+        printOut(parser.value(o.exportAs) == QLatin1String("exim")
+                     ? exportExim(loaded, &notes)
+                     : exportSendmail(plan, loaded, &notes));
         printDiagnostics(notes);
         return exitStatus(ExitCode::Ok);
     }

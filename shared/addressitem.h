@@ -10,7 +10,7 @@ namespace Mailport {
 struct CNumber
 {
     qint64 value = 0;
-    qsizetype end = 0; ///< index just past the number; 0 when nothing was converted
+    qsizetype end = 0;     ///< index just past the number; 0 when nothing was converted
     bool complete = false; ///< the whole text was consumed (an empty text counts as complete)
 
     static CNumber parse(QStringView text, int base);
@@ -25,9 +25,9 @@ struct AddressItem
     QString host;    ///< address without `%scope`
     QString scope;   ///< text after `%`
     bool hasScope = false;
-    qint64 port = 0; ///< extracted port; 0 or negative mean "none" (daemon_smtp_ports apply)
-    bool valid = false; ///< passed Exim's syntax check
-    bool ipv6 = false;  ///< contains a colon: an IPv6 socket
+    qint64 port = 0;       ///< extracted port; 0 or negative mean "none" (daemon_smtp_ports apply)
+    bool valid = false;    ///< passed Exim's syntax check
+    bool ipv6 = false;     ///< contains a colon: an IPv6 socket
     bool wildcard = false; ///< exactly `0.0.0.0` or `::0`
     bool anyAddress = false; ///< all zero bits, however spelled (`::`, `0::0`, `::0.0.0.0` ...)
     QHostAddress ip;         ///< parsed host part, without scope (null when invalid)

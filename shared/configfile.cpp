@@ -30,7 +30,8 @@ qsizetype skipSpace(QStringView s, qsizetype pos)
 
 bool isNameChar(QChar c)
 {
-    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_';
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+           || c == u'_';
 }
 
 int hexValue(QChar c)
@@ -61,12 +62,24 @@ qsizetype dequote(QStringView s, qsizetype pos, QString *out)
         c = s[++pos];
         ++pos;
         switch (c.unicode()) {
-        case u'n': out->append(u'\n'); break;
-        case u't': out->append(u'\t'); break;
-        case u'r': out->append(u'\r'); break;
-        case u'b': out->append(QChar(8)); break;
-        case u'f': out->append(QChar(12)); break;
-        case u'v': out->append(QChar(11)); break;
+        case u'n':
+            out->append(u'\n');
+            break;
+        case u't':
+            out->append(u'\t');
+            break;
+        case u'r':
+            out->append(u'\r');
+            break;
+        case u'b':
+            out->append(QChar(8));
+            break;
+        case u'f':
+            out->append(QChar(12));
+            break;
+        case u'v':
+            out->append(QChar(11));
+            break;
         case u'x': {
             int value = 0;
             int digits = 0;
@@ -80,8 +93,8 @@ qsizetype dequote(QStringView s, qsizetype pos, QString *out)
         default:
             if (c >= u'0' && c <= u'7') {
                 int value = c.unicode() - u'0';
-                for (int digits = 1; digits < 3 && pos < s.size() && s[pos] >= u'0' && s[pos] <= u'7';
-                     ++digits)
+                for (int digits = 1;
+                     digits < 3 && pos < s.size() && s[pos] >= u'0' && s[pos] <= u'7'; ++digits)
                     value = value * 8 + (s[pos++].unicode() - u'0');
                 out->append(QChar(value));
             } else {
@@ -105,8 +118,9 @@ SourceSpan ConfigEntry::position(int valueOffset) const
     if (spans.isEmpty())
         return SourceSpan{valueOffset, firstLine, nameColumn};
     // Spans are in value order; a long continued list has one per line, so search, don't scan.
-    auto it = std::upper_bound(spans.cbegin(), spans.cend(), valueOffset,
-                               [](int offset, const SourceSpan &span) { return offset < span.valueOffset; });
+    auto it = std::upper_bound(
+        spans.cbegin(), spans.cend(), valueOffset,
+        [](int offset, const SourceSpan &span) { return offset < span.valueOffset; });
     const SourceSpan &best = it == spans.cbegin() ? spans.first() : *(it - 1);
     return SourceSpan{valueOffset, best.line, best.column + (valueOffset - best.valueOffset)};
 }
@@ -126,15 +140,15 @@ ConfigFile ConfigFile::parse(const QByteArray &data, Diagnostics *diagnostics)
         if (decoder.hasError()) {
             badLines.append(lineNo);
             if (diagnostics)
-                diagnostics->append(syntaxError(lineNo, 1, QString(),
-                                                ConfigFile::tr("Line %1 is not valid UTF-8 text.")
-                                                    .arg(lineNo)));
+                diagnostics->append(
+                    syntaxError(lineNo, 1, QString(),
+                                ConfigFile::tr("Line %1 is not valid UTF-8 text.").arg(lineNo)));
         } else if (raw.contains('\0')) {
             badLines.append(lineNo);
             if (diagnostics)
-                diagnostics->append(syntaxError(lineNo, int(raw.indexOf('\0')) + 1, QString(),
-                                                ConfigFile::tr("Line %1 contains a NUL byte.")
-                                                    .arg(lineNo)));
+                diagnostics->append(
+                    syntaxError(lineNo, int(raw.indexOf('\0')) + 1, QString(),
+                                ConfigFile::tr("Line %1 contains a NUL byte.").arg(lineNo)));
         }
         lines.append(line);
     }
@@ -230,9 +244,9 @@ ConfigFile ConfigFile::parse(const QString &text, Diagnostics *diagnostics)
         }
         pos = skipSpace(line, pos);
         if (pos < line.size() && line[pos] != u'=') {
-            report(syntaxError(entry.firstLine, int(pos) + 1, entry.name,
-                               ConfigFile::tr("Expected \"=\" after the option name \"%1\".")
-                                   .arg(entry.name)));
+            report(syntaxError(
+                entry.firstLine, int(pos) + 1, entry.name,
+                ConfigFile::tr("Expected \"=\" after the option name \"%1\".").arg(entry.name)));
             continue;
         }
         int valueStart = int(line.size());
@@ -297,11 +311,21 @@ QString ConfigFile::formatValue(const QString &value)
     QString out = QStringLiteral("\"");
     for (const QChar c : value) {
         switch (c.unicode()) {
-        case u'"': out += QLatin1String("\\\""); break;
-        case u'\\': out += QLatin1String("\\\\"); break;
-        case u'\n': out += QLatin1String("\\n"); break;
-        case u'\t': out += QLatin1String("\\t"); break;
-        case u'\r': out += QLatin1String("\\r"); break;
+        case u'"':
+            out += QLatin1String("\\\"");
+            break;
+        case u'\\':
+            out += QLatin1String("\\\\");
+            break;
+        case u'\n':
+            out += QLatin1String("\\n");
+            break;
+        case u'\t':
+            out += QLatin1String("\\t");
+            break;
+        case u'\r':
+            out += QLatin1String("\\r");
+            break;
         default:
             if (c.unicode() < 0x20 || c.unicode() == 0x7f)
                 out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QChar(u'0'));
@@ -318,9 +342,15 @@ QString ConfigFile::printable(const QString &value)
     QString out;
     for (const QChar c : value) {
         switch (c.unicode()) {
-        case u'\n': out += QLatin1String("\\n"); break;
-        case u'\t': out += QLatin1String("\\t"); break;
-        case u'\r': out += QLatin1String("\\r"); break;
+        case u'\n':
+            out += QLatin1String("\\n");
+            break;
+        case u'\t':
+            out += QLatin1String("\\t");
+            break;
+        case u'\r':
+            out += QLatin1String("\\r");
+            break;
         default:
             if (c.unicode() < 0x20 || c.unicode() == 0x7f)
                 out += QStringLiteral("\\%1").arg(c.unicode(), 3, 8, QChar(u'0'));

@@ -81,12 +81,17 @@ bool parseUnsigned(QStringView text, qint64 *out, qsizetype *consumed)
 QString typeDescription(OptionType type)
 {
     switch (type) {
-    case OptionType::Bool: return Configuration::tr("true or false");
-    case OptionType::Int: return Configuration::tr("a whole number");
-    case OptionType::Time: return Configuration::tr("a time such as 30s, 5m or 1h");
-    case OptionType::Size: return Configuration::tr("a size such as 50M or 100K");
+    case OptionType::Bool:
+        return Configuration::tr("true or false");
+    case OptionType::Int:
+        return Configuration::tr("a whole number");
+    case OptionType::Time:
+        return Configuration::tr("a time such as 30s, 5m or 1h");
+    case OptionType::Size:
+        return Configuration::tr("a size such as 50M or 100K");
     case OptionType::String:
-    case OptionType::List: break;
+    case OptionType::List:
+        break;
     }
     return Configuration::tr("a value");
 }
@@ -146,11 +151,11 @@ bool Configuration::parseNumber(OptionType type, const QString &text, qint64 *ou
         if (!parseUnsigned(t, &value, &consumed))
             return false;
         QStringView rest = QStringView(t).mid(consumed);
-        const qint64 unit = rest.isEmpty()                              ? 1
+        const qint64 unit = rest.isEmpty()                                 ? 1
                             : rest.compare(u"K", Qt::CaseInsensitive) == 0 ? 1024
                             : rest.compare(u"M", Qt::CaseInsensitive) == 0 ? 1024 * 1024
                             : rest.compare(u"G", Qt::CaseInsensitive) == 0 ? 1024 * 1024 * 1024
-                                                                            : 0;
+                                                                           : 0;
         if (unit == 0)
             return false;
         *out = value * unit;
@@ -166,12 +171,23 @@ bool Configuration::parseNumber(OptionType type, const QString &text, qint64 *ou
             qint64 unit = 1;
             if (!rest.isEmpty()) {
                 switch (rest.front().unicode()) {
-                case u's': unit = 1; break;
-                case u'm': unit = 60; break;
-                case u'h': unit = 3600; break;
-                case u'd': unit = 86400; break;
-                case u'w': unit = 7 * 86400; break;
-                default: return false;
+                case u's':
+                    unit = 1;
+                    break;
+                case u'm':
+                    unit = 60;
+                    break;
+                case u'h':
+                    unit = 3600;
+                    break;
+                case u'd':
+                    unit = 86400;
+                    break;
+                case u'w':
+                    unit = 7 * 86400;
+                    break;
+                default:
+                    return false;
                 }
                 rest = rest.mid(1);
             } else if (total != 0) {
@@ -184,7 +200,8 @@ bool Configuration::parseNumber(OptionType type, const QString &text, qint64 *ou
     }
     case OptionType::Bool:
     case OptionType::String:
-    case OptionType::List: break;
+    case OptionType::List:
+        break;
     }
     return false;
 }
@@ -218,8 +235,7 @@ void Configuration::index(Diagnostics *diagnostics, Mode mode)
                 report(Severity::Error, DiagnosticCode::UnknownOption, e, e.nameColumn, e.name,
                        Configuration::tr("\"%1\" is not an option Mailport knows.").arg(e.name));
             else
-                report(Severity::Info, DiagnosticCode::UnsupportedInImport, e, e.nameColumn,
-                       e.name,
+                report(Severity::Info, DiagnosticCode::UnsupportedInImport, e, e.nameColumn, e.name,
                        Configuration::tr("\"%1\" is not a listening option; it was not imported.")
                            .arg(e.name));
             continue;

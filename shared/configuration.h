@@ -20,7 +20,7 @@ struct OptionSpec
     const char *name;
     OptionType type;
     const char *defaultValue; ///< as Exim's -bP prints it; nullptr when unset
-    const char *aliasOf;      ///< another entry for the same variable (daemon_smtp_port), or nullptr
+    const char *aliasOf; ///< another entry for the same variable (daemon_smtp_port), or nullptr
 };
 
 /// The value of one option: what the file said (or the default) and where.

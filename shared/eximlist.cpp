@@ -4,7 +4,8 @@ namespace Mailport {
 
 namespace {
 
-// Exim uses the C locale's classification; Unicode-aware QChar functions would disagree on non-ASCII.
+// Exim uses the C locale's classification; Unicode-aware QChar functions would disagree on
+// non-ASCII.
 bool isCSpace(QChar c)
 {
     return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\v' || c == u'\f';
@@ -13,8 +14,8 @@ bool isCSpace(QChar c)
 bool isCPunct(QChar c)
 {
     const char16_t u = c.unicode();
-    return u > 0x20 && u < 0x7f && !((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z')
-                                     || (u >= u'A' && u <= u'Z'));
+    return u > 0x20 && u < 0x7f
+           && !((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z'));
 }
 
 bool isCControl(QChar c)

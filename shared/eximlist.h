@@ -15,8 +15,8 @@ struct ListItem
     friend bool operator==(const ListItem &, const ListItem &) = default;
 };
 
-/// Exim's list reader for non-expanded options (exim-rules.md §2): `<X` separator changes, separator
-/// doubling, white space trimming, empty items and the ignored trailing separator.
+/// Exim's list reader for non-expanded options (exim-rules.md §2): `<X` separator changes,
+/// separator doubling, white space trimming, empty items and the ignored trailing separator.
 class EximList final
 {
 public:

@@ -5,13 +5,20 @@ namespace Mailport {
 QString scopeKindName(ScopeKind kind)
 {
     switch (kind) {
-    case ScopeKind::Loopback: return QStringLiteral("loopback");
-    case ScopeKind::LinkLocal: return QStringLiteral("link-local");
-    case ScopeKind::UniqueLocal: return QStringLiteral("unique-local");
-    case ScopeKind::SiteLocal: return QStringLiteral("site-local");
-    case ScopeKind::Global: return QStringLiteral("global");
-    case ScopeKind::Multicast: return QStringLiteral("multicast");
-    case ScopeKind::Unspecified: return QStringLiteral("unspecified");
+    case ScopeKind::Loopback:
+        return QStringLiteral("loopback");
+    case ScopeKind::LinkLocal:
+        return QStringLiteral("link-local");
+    case ScopeKind::UniqueLocal:
+        return QStringLiteral("unique-local");
+    case ScopeKind::SiteLocal:
+        return QStringLiteral("site-local");
+    case ScopeKind::Global:
+        return QStringLiteral("global");
+    case ScopeKind::Multicast:
+        return QStringLiteral("multicast");
+    case ScopeKind::Unspecified:
+        return QStringLiteral("unspecified");
     }
     return QStringLiteral("global");
 }
@@ -84,7 +91,8 @@ HostInterfaces HostInterfaces::loopbackOnly()
     HostInterface lo;
     lo.name = QStringLiteral("lo");
     lo.index = 1;
-    lo.flags = QNetworkInterface::IsUp | QNetworkInterface::IsRunning | QNetworkInterface::IsLoopBack;
+    lo.flags
+        = QNetworkInterface::IsUp | QNetworkInterface::IsRunning | QNetworkInterface::IsLoopBack;
     lo.type = QNetworkInterface::Loopback;
     lo.mtu = 65536;
     lo.hardwareAddress = QStringLiteral("00:00:00:00:00:00");

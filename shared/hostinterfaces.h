@@ -8,7 +8,15 @@
 namespace Mailport {
 
 /// What kind of scope an address has, as an admin reads it.
-enum class ScopeKind { Loopback, LinkLocal, UniqueLocal, SiteLocal, Global, Multicast, Unspecified };
+enum class ScopeKind {
+    Loopback,
+    LinkLocal,
+    UniqueLocal,
+    SiteLocal,
+    Global,
+    Multicast,
+    Unspecified
+};
 
 QString scopeKindName(ScopeKind kind);
 

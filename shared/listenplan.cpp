@@ -230,7 +230,7 @@ void bindInOrder(QList<Candidate> &candidates, const PlanInputs &inputs, const R
             if (!why.isEmpty()) {
                 report(bindSeverity, DiagnosticCode::BadScope, where, a.address,
                        Planner::tr("unable to parse \"%1\" as an IP address: %2 — Exim refuses "
-                                      "to start.")
+                                   "to start.")
                            .arg(a.address, why));
                 s.problems.append(DiagnosticCode::BadScope);
                 usable = false;
@@ -238,17 +238,17 @@ void bindInOrder(QList<Candidate> &candidates, const PlanInputs &inputs, const R
         } else if (s.ipv6 && a.ip.isLinkLocal()) {
             report(bindSeverity, DiagnosticCode::ScopeRequired, where, a.address,
                    Planner::tr("The link-local address %1 needs its interface, e.g. %1%%2: "
-                                  "binding it without one fails with \"Invalid argument\".")
-                       .arg(a.address,
-                            inputs.host.interfaces().isEmpty() ? QStringLiteral("eth0")
-                                                               : inputs.host.interfaces().constLast().name));
+                               "binding it without one fails with \"Invalid argument\".")
+                       .arg(a.address, inputs.host.interfaces().isEmpty()
+                                           ? QStringLiteral("eth0")
+                                           : inputs.host.interfaces().constLast().name));
             s.problems.append(DiagnosticCode::ScopeRequired);
             usable = false;
         }
         if (usable && !a.anyAddress && !inputs.host.canBind(a.ip, a.scope)) {
             report(bindSeverity, DiagnosticCode::AddressNotLocal, where, a.address,
                    Planner::tr("No interface of this host has the address %1, so binding it "
-                                  "fails with \"Cannot assign requested address\".")
+                               "fails with \"Cannot assign requested address\".")
                        .arg(a.address));
             s.problems.append(DiagnosticCode::AddressNotLocal);
             usable = false;
@@ -272,13 +272,13 @@ void bindInOrder(QList<Candidate> &candidates, const PlanInputs &inputs, const R
                 if (other.sameSocket(s))
                     report(Severity::Warning, DiagnosticCode::DuplicateSwallowed, where, s.item,
                            Planner::tr("0.0.0.0 on port %1 is listed twice; Exim silently "
-                                          "ignores the second.")
+                                       "ignores the second.")
                                .arg(s.configuredPort));
                 else
                     report(bindSeverity, DiagnosticCode::WildcardOverlap, where, s.item,
                            Planner::tr("0.0.0.0 on port %1 clashes with %2 listed earlier; Exim "
-                                          "silently drops 0.0.0.0 and logs \"IPv6 with IPv4\", but "
-                                          "nothing listens on the other IPv4 addresses.")
+                                       "silently drops 0.0.0.0 and logs \"IPv6 with IPv4\", but "
+                                       "nothing listens on the other IPv4 addresses.")
                                .arg(s.configuredPort)
                                .arg(other.endpoint()));
                 continue;
@@ -286,18 +286,19 @@ void bindInOrder(QList<Candidate> &candidates, const PlanInputs &inputs, const R
             if (other.sameSocket(s)) {
                 report(bindSeverity, DiagnosticCode::DuplicateSocket, where, a.address,
                        Planner::tr("%1 is listed twice; the second bind fails with \"Address "
-                                      "already in use\" and Exim refuses to start.")
+                                   "already in use\" and Exim refuses to start.")
                            .arg(s.endpoint()));
                 s.problems.append(DiagnosticCode::DuplicateSocket);
             } else {
                 const bool dualStack = (coverage.v4Any && coverage.v6) || bound.isDualStack(clash);
                 report(bindSeverity, DiagnosticCode::WildcardOverlap, where, a.address,
                        Planner::tr("%1 overlaps %2 listed earlier on the same port%3; binding "
-                                      "%4 fails with \"Address already in use\" and Exim refuses "
-                                      "to start.")
+                                   "%4 fails with \"Address already in use\" and Exim refuses "
+                                   "to start.")
                            .arg(s.endpoint(), other.endpoint(),
-                                dualStack ? Planner::tr(" (a dual-stack IPv6 socket takes IPv4 too)")
-                                          : QString(),
+                                dualStack
+                                    ? Planner::tr(" (a dual-stack IPv6 socket takes IPv4 too)")
+                                    : QString(),
                                 describeAddress(s)));
                 s.problems.append(DiagnosticCode::WildcardOverlap);
             }
@@ -309,7 +310,7 @@ void bindInOrder(QList<Candidate> &candidates, const PlanInputs &inputs, const R
                 privilegedReported.insert(s.port);
                 report(Severity::Warning, DiagnosticCode::PrivilegedPort, where, s.item,
                        Planner::tr("Port %1 is below 1024: binding it needs root or "
-                                      "CAP_NET_BIND_SERVICE, which this process does not have.")
+                                   "CAP_NET_BIND_SERVICE, which this process does not have.")
                            .arg(s.port));
             }
         }
@@ -319,7 +320,6 @@ void bindInOrder(QList<Candidate> &candidates, const PlanInputs &inputs, const R
         }
         plan.sockets.append(s);
     }
-
 }
 
 } // namespace
@@ -332,7 +332,8 @@ QString PlannedSocket::scopedAddress() const
 QString PlannedSocket::endpoint() const
 {
     const QString a = scope.isEmpty() ? address : address + u'%' + scope;
-    return ipv6 ? QStringLiteral("[%1]:%2").arg(a).arg(port) : QStringLiteral("%1:%2").arg(a).arg(port);
+    return ipv6 ? QStringLiteral("[%1]:%2").arg(a).arg(port)
+                : QStringLiteral("%1:%2").arg(a).arg(port);
 }
 
 bool PlannedSocket::sameSocket(const PlannedSocket &other) const
@@ -355,13 +356,15 @@ QString ListenPlan::startupLine() const
             used[i] = true;
             if (s.wildcard) {
                 if (s.ipv6 && i + 1 < limit && sockets[i + 1].wildcard && !sockets[i + 1].ipv6
-                    && sockets[i + 1].configuredPort == s.configuredPort && sockets[i + 1].tls == mode) {
+                    && sockets[i + 1].configuredPort == s.configuredPort
+                    && sockets[i + 1].tls == mode) {
                     used[i + 1] = true;
                     out += QStringLiteral(" port %1 (IPv6 and IPv4)").arg(s.configuredPort);
                 } else if (s.ipv6) {
                     out += QStringLiteral(" port %1 (%2)")
                                .arg(s.configuredPort)
-                               .arg(s.claimsIpv4 ? QStringLiteral("IPv6 with IPv4") : QStringLiteral("IPv6"));
+                               .arg(s.claimsIpv4 ? QStringLiteral("IPv6 with IPv4")
+                                                 : QStringLiteral("IPv6"));
                 } else {
                     out += QStringLiteral(" port %1 (IPv4)").arg(s.configuredPort);
                 }
@@ -370,14 +373,15 @@ QString ListenPlan::startupLine() const
             QStringList ports{QString::number(s.configuredPort)};
             for (int j = i + 1; j < limit; ++j) {
                 const PlannedSocket &t = sockets[j];
-                if (!used[j] && !t.wildcard && t.tls == mode && t.scopedAddress() == s.scopedAddress()) {
+                if (!used[j] && !t.wildcard && t.tls == mode
+                    && t.scopedAddress() == s.scopedAddress()) {
                     used[j] = true;
                     ports.append(QString::number(t.configuredPort));
                 }
             }
-            out += QStringLiteral(" [%1]:%2").arg(s.scopedAddress(),
-                                                  ports.size() == 1 ? ports.first()
-                                                                    : u'{' + ports.join(u',') + u'}');
+            out += QStringLiteral(" [%1]:%2")
+                       .arg(s.scopedAddress(),
+                            ports.size() == 1 ? ports.first() : u'{' + ports.join(u',') + u'}');
         }
         if (sockets.size() > kLogConsidered)
             out += QLatin1String(" ...");
@@ -397,7 +401,8 @@ QString ListenPlan::startupLine() const
         return QLatin1String("listening for SMTP on") + smtp + smtps;
     if (!anySmtp)
         return QLatin1String("listening for SMTPS on") + smtps;
-    return QLatin1String("listening for SMTP on") + smtp + QLatin1String(" and for SMTPS on") + smtps;
+    return QLatin1String("listening for SMTP on") + smtp + QLatin1String(" and for SMTPS on")
+           + smtps;
 }
 
 bool ListenPlan::isLocal(const QString &address) const
@@ -443,19 +448,20 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
     ListenPlan plan;
     const auto lookup = inputs.serviceLookup ? inputs.serviceLookup : &Planner::systemServiceLookup;
     QSet<QString> reported;
-    const Reporter report = [&plan, &reported](Severity severity, DiagnosticCode code,
-                                           const SourcedItem &at, const QString &item,
-                                           const QString &message) {
-        const QString key = QStringLiteral("%1|%2|%3|%4|%5")
-                                .arg(int(code))
-                                .arg(at.option, item)
-                                .arg(at.line)
-                                .arg(at.column);
-        if (reported.contains(key))
-            return;
-        reported.insert(key);
-        plan.diagnostics.append(Diagnostic{severity, code, at.option, item, at.line, at.column, message});
-    };
+    const Reporter report
+        = [&plan, &reported](Severity severity, DiagnosticCode code, const SourcedItem &at,
+                             const QString &item, const QString &message) {
+              const QString key = QStringLiteral("%1|%2|%3|%4|%5")
+                                      .arg(int(code))
+                                      .arg(at.option, item)
+                                      .arg(at.line)
+                                      .arg(at.column);
+              if (reported.contains(key))
+                  return;
+              reported.insert(key);
+              plan.diagnostics.append(
+                  Diagnostic{severity, code, at.option, item, at.line, at.column, message});
+          };
 
     // (a) -oX splits into addresses and ports and replaces whichever it has (rule 6).
     QList<SourcedItem> interfaceItems = itemsOf(config, kLocalInterfaces);
@@ -466,7 +472,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             report(Severity::Error, DiagnosticCode::OptionTooLong, {QString(), kOx, 0, 1},
                    inputs.oxValue.left(40),
                    Planner::tr("The -oX value is %1 characters long; Exim refuses more than "
-                                  "%2 (\"length limit exceeded\") and does not start.")
+                               "%2 (\"length limit exceeded\") and does not start.")
                        .arg(inputs.oxValue.size())
                        .arg(kOxMaxLength));
             return plan;
@@ -491,8 +497,8 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             report(Severity::Warning, DiagnosticCode::OxRejoin, {QString(), kOx, 0, 1},
                    inputs.oxValue,
                    Planner::tr("Exim 4.96 re-splits this -oX value after undoing the doubled "
-                                  "\"%1\" and refuses it as a malformed address; write it as "
-                                  "\"%2\" for Exim.")
+                               "\"%1\" and refuses it as a malformed address; write it as "
+                               "\"%2\" for Exim.")
                        .arg(ox.separator)
                        .arg(EximList::join(texts, u';')));
         }
@@ -513,8 +519,9 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
         if (startsWithDigit(item.text)) {
             const CNumber n = CNumber::parse(item.text, 0);
             if (!n.complete) {
-                report(Severity::Error, DiagnosticCode::InvalidPort, item, item.text,
-                       Planner::tr("invalid SMTP port: %1 — Exim refuses to start.").arg(item.text));
+                report(
+                    Severity::Error, DiagnosticCode::InvalidPort, item, item.text,
+                    Planner::tr("invalid SMTP port: %1 — Exim refuses to start.").arg(item.text));
                 continue;
             }
             port = n.value;
@@ -522,7 +529,8 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
                 const bool hex = item.text[1] == u'x' || item.text[1] == u'X';
                 report(Severity::Warning, DiagnosticCode::RadixPort, item, item.text,
                        Planner::tr("Exim reads \"%1\" as a %2 number, port %3; write %3.")
-                           .arg(item.text, hex ? QStringLiteral("hexadecimal") : QStringLiteral("octal"))
+                           .arg(item.text,
+                                hex ? QStringLiteral("hexadecimal") : QStringLiteral("octal"))
                            .arg(port));
             }
         } else {
@@ -530,7 +538,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             if (port < 0) {
                 report(Severity::Error, DiagnosticCode::UnknownService, item, item.text,
                        Planner::tr("TCP port \"%1\" not found in the services database — Exim "
-                                      "refuses to start.")
+                                   "refuses to start.")
                            .arg(item.text));
                 continue;
             }
@@ -544,7 +552,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
         if (port == 0 && i == 0) {
             report(Severity::Error, DiagnosticCode::RandomPort, item, item.text,
                    Planner::tr("Port 0 makes Exim bind a random port, a different one for each "
-                                  "address."));
+                               "address."));
         } else if (port == 0 && !truncated) {
             QStringList ignored;
             for (int j = i + 1; j < portItems.size(); ++j)
@@ -553,7 +561,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
                    ignored.isEmpty()
                        ? Planner::tr("A 0 in the port list ends it for Exim; remove it.")
                        : Planner::tr("Exim stops reading the port list at this 0 and silently "
-                                        "ignores %1.")
+                                     "ignores %1.")
                              .arg(ignored.join(QLatin1String(", "))));
         }
         if (truncated || (port == 0 && i > 0)) {
@@ -580,7 +588,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             if (port < 0)
                 report(Severity::Error, DiagnosticCode::UnknownService, item, item.text,
                        Planner::tr("TCP port \"%1\" not found in the services database — Exim "
-                                      "refuses to start.")
+                                   "refuses to start.")
                            .arg(item.text));
             else
                 tlsPorts.append(port);
@@ -602,15 +610,16 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
         if (a.anyAddress && !a.wildcard) {
             report(Severity::Warning, DiagnosticCode::AnyAddressSpelling, item, a.address,
                    a.ipv6 ? Planner::tr("Exim recognises only \"::0\" as the IPv6 wildcard: "
-                                           "\"%1\" binds one dual-stack socket that also takes "
-                                           "IPv4 and clashes with 0.0.0.0 on the same port.")
+                                        "\"%1\" binds one dual-stack socket that also takes "
+                                        "IPv4 and clashes with 0.0.0.0 on the same port.")
                                 .arg(a.address)
                           : Planner::tr("Exim recognises only \"0.0.0.0\" as the IPv4 wildcard.")
                                 .arg(a.address));
         }
         if (disableIpv6 && a.ipv6) {
-            report(Severity::Warning, DiagnosticCode::Ipv6Dropped, item, a.address,
-                   Planner::tr("disable_ipv6 is set, so Exim silently drops \"%1\".").arg(a.address));
+            report(
+                Severity::Warning, DiagnosticCode::Ipv6Dropped, item, a.address,
+                Planner::tr("disable_ipv6 is set, so Exim silently drops \"%1\".").arg(a.address));
             continue;
         }
         addresses.append({item, a});
@@ -635,16 +644,16 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             if (a.port > 65535)
                 report(Severity::Error, DiagnosticCode::PortOutOfRange, item, item.text,
                        Planner::tr("Port %1 is outside 1 to 65535; Exim would silently bind port "
-                                      "%2.")
+                                   "%2.")
                            .arg(a.port)
                            .arg(a.port % kPortModulo));
         } else if (portsUnset) {
-            const QString name = a.wildcard ? (a.ipv6 ? Planner::tr("all IPv6")
-                                                      : Planner::tr("all IPv4"))
-                                            : a.address;
+            const QString name = a.wildcard
+                                     ? (a.ipv6 ? Planner::tr("all IPv6") : Planner::tr("all IPv4"))
+                                     : a.address;
             report(Severity::Error, DiagnosticCode::NoPort, item, item.text,
                    Planner::tr("no port specified for interface \"%1\" and daemon_smtp_port is "
-                                  "unset — Exim refuses to start.")
+                               "unset — Exim refuses to start.")
                        .arg(name));
             continue;
         } else {
@@ -689,16 +698,15 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
 
     // (h) what Exim does silently but an admin wants to know.
     const OptionValue ifaces = config.value(kLocalInterfaces);
-    const SourcedItem ifacesAt{QString(), interfaceItems.isEmpty() ? QString(kLocalInterfaces)
-                                                                    : interfaceItems.first().option,
-                               interfaceItems.isEmpty() ? ifaces.position(0).line
-                                                        : interfaceItems.first().line,
-                               interfaceItems.isEmpty() ? ifaces.position(0).column
-                                                        : interfaceItems.first().column};
+    const SourcedItem ifacesAt{
+        QString(),
+        interfaceItems.isEmpty() ? QString(kLocalInterfaces) : interfaceItems.first().option,
+        interfaceItems.isEmpty() ? ifaces.position(0).line : interfaceItems.first().line,
+        interfaceItems.isEmpty() ? ifaces.position(0).column : interfaceItems.first().column};
     if (plan.sockets.isEmpty()) {
         report(Severity::Error, DiagnosticCode::NoSockets, ifacesAt, QString(),
                Planner::tr("This configuration listens nowhere: Exim would start a daemon with no "
-                              "listening socket."));
+                           "listening socket."));
     }
     if (!inputs.tlsOnConnectAll) {
         for (int i = 0; i < tlsItems.size() && i < tlsPorts.size(); ++i) {
@@ -710,8 +718,8 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
                 report(Severity::Warning, DiagnosticCode::TlsPortNotListened, tlsItems[i],
                        tlsItems[i].text,
                        Planner::tr("Nothing listens on port %1: tls_on_connect_ports only marks "
-                                      "ports that daemon_smtp_ports or local_interfaces already "
-                                      "listen on, so Exim silently ignores it.")
+                                   "ports that daemon_smtp_ports or local_interfaces already "
+                                   "listen on, so Exim silently ignores it.")
                            .arg(port));
         }
     }
@@ -721,7 +729,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
     if (!coversLoopback) {
         report(Severity::Warning, DiagnosticCode::LoopbackMissing, ifacesAt, QString(),
                Planner::tr("These specific addresses leave out loopback: Exim will not accept "
-                              "mail from programs on this host through 127.0.0.1 or ::1."));
+                           "mail from programs on this host through 127.0.0.1 or ::1."));
     }
 
     // Local-host recognition (rule 10): local_interfaces then extra_local_interfaces.
@@ -734,7 +742,7 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             if (item.option == kExtraLocalInterfaces)
                 report(Severity::Warning, DiagnosticCode::LocalCheckMalformed, item, a.address,
                        Planner::tr("Malformed IP address \"%1\" in extra_local_interfaces: Exim "
-                                      "starts, but fails whenever it checks for the local host.")
+                                   "starts, but fails whenever it checks for the local host.")
                            .arg(a.address));
             continue;
         }
@@ -769,11 +777,13 @@ ListenPlan Planner::planSendmail(const QList<SendmailDaemon> &daemons, const Pla
     const Reporter report = [&plan, &reported](Severity severity, DiagnosticCode code,
                                                const SourcedItem &at, const QString &item,
                                                const QString &message) {
-        const QString key = QStringLiteral("%1|%2|%3|%4").arg(int(code)).arg(item).arg(at.line).arg(at.column);
+        const QString key
+            = QStringLiteral("%1|%2|%3|%4").arg(int(code)).arg(item).arg(at.line).arg(at.column);
         if (reported.contains(key))
             return;
         reported.insert(key);
-        plan.diagnostics.append(Diagnostic{severity, code, at.option, item, at.line, at.column, message});
+        plan.diagnostics.append(
+            Diagnostic{severity, code, at.option, item, at.line, at.column, message});
     };
     const QString option = QStringLiteral("DaemonPortOptions");
     QList<Candidate> candidates;
@@ -781,9 +791,10 @@ ListenPlan Planner::planSendmail(const QList<SendmailDaemon> &daemons, const Pla
         const SourcedItem where{SendmailOptions::pairs(d), option, d.line, d.column};
         const bool inet6 = d.family == QLatin1String("inet6");
         if (!inet6 && d.family != QLatin1String("inet")) {
-            report(Severity::Error, DiagnosticCode::SendmailUnsupportedFamily, where, d.family,
-                   Planner::tr("Family=%1 is not supported: Mailport listens on inet and inet6 only.")
-                       .arg(d.family));
+            report(
+                Severity::Error, DiagnosticCode::SendmailUnsupportedFamily, where, d.family,
+                Planner::tr("Family=%1 is not supported: Mailport listens on inet and inet6 only.")
+                    .arg(d.family));
             continue;
         }
         if (d.resolvedPort < 0) {
@@ -835,7 +846,8 @@ ListenPlan Planner::planSendmail(const QList<SendmailDaemon> &daemons, const Pla
         s.sendBufSize = qMax(0, d.sendBufSize);
         s.noStartTls = d.hasModifier(u'S');
         s.optional = d.hasModifier(u'O');
-        s.tls = (d.hasModifier(u's') || inputs.tlsOnConnectAll) ? TlsMode::Smtps : TlsMode::StartTls;
+        s.tls
+            = (d.hasModifier(u's') || inputs.tlsOnConnectAll) ? TlsMode::Smtps : TlsMode::StartTls;
         candidates.append({s, a, where});
         if (!plan.localAddresses.contains(a.address))
             plan.localAddresses.append(a.address);

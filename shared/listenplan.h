@@ -35,15 +35,15 @@ struct PlannedSocket
     int line = 0;
     int column = 0;
     QList<DiagnosticCode> problems; ///< what goes wrong with this socket, if anything
-    bool claimsIpv4 = false; ///< an IPv6 wildcard Exim believes also covers IPv4 (rule 8.5)
+    bool claimsIpv4 = false;        ///< an IPv6 wildcard Exim believes also covers IPv4 (rule 8.5)
 
     // sendmail DaemonPortOptions carried to the daemon.
-    QString name;          ///< sendmail's Name, used in logs
-    int backlog = -1;      ///< -1: smtp_connect_backlog
+    QString name;     ///< sendmail's Name, used in logs
+    int backlog = -1; ///< -1: smtp_connect_backlog
     int receiveBufSize = 0;
     int sendBufSize = 0;
-    bool noStartTls = false;   ///< sendmail Modify=S
-    bool optional = false;     ///< sendmail Modify=O: skipped with a warning if it cannot open
+    bool noStartTls = false; ///< sendmail Modify=S
+    bool optional = false;   ///< sendmail Modify=O: skipped with a warning if it cannot open
 
     /// `127.0.0.1:25`, `[::1]:25`, `[fe80::1%eth0]:25`.
     QString endpoint() const;
@@ -56,9 +56,9 @@ struct PlannedSocket
 struct PlanInputs
 {
     bool oxGiven = false;
-    QString oxValue;             ///< `-oX` value
+    QString oxValue;              ///< `-oX` value
     bool tlsOnConnectAll = false; ///< `-tls-on-connect`
-    bool privileged = true;      ///< may bind ports below 1024
+    bool privileged = true;       ///< may bind ports below 1024
     HostInterfaces host = HostInterfaces::loopbackOnly();
     /// getservbyname(name, "tcp"); -1 when unknown. Defaults to the system's services database.
     std::function<int(const QString &)> serviceLookup;

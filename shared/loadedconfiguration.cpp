@@ -10,10 +10,9 @@ LoadedConfiguration LoadedConfiguration::fromFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly)) {
         LoadedConfiguration loaded;
         loaded.m_path = path;
-        loaded.m_diagnostics.append(Diagnostic{Severity::Error, DiagnosticCode::SyntaxError,
-                                               QString(), path, 0, 0,
-                                               tr("Cannot read the configuration file %1: %2.")
-                                                   .arg(path, file.errorString())});
+        loaded.m_diagnostics.append(Diagnostic{
+            Severity::Error, DiagnosticCode::SyntaxError, QString(), path, 0, 0,
+            tr("Cannot read the configuration file %1: %2.").arg(path, file.errorString())});
         return loaded;
     }
     return fromData(file.readAll(), path);
@@ -52,8 +51,8 @@ LoadedConfiguration LoadedConfiguration::builtInDefault(const HostInterfaces &ho
 
 ListenPlan LoadedConfiguration::plan(const PlanInputs &inputs) const
 {
-    ListenPlan plan = m_sendmail ? Planner::planSendmail(m_daemons, inputs)
-                                 : Planner::plan(m_config, inputs);
+    ListenPlan plan
+        = m_sendmail ? Planner::planSendmail(m_daemons, inputs) : Planner::plan(m_config, inputs);
     plan.diagnostics = m_diagnostics + plan.diagnostics;
     return plan;
 }

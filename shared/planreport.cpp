@@ -67,10 +67,10 @@ QString PlanReport::toLine(const Diagnostic &d)
 
 QString PlanReport::toTable(const ListenPlan &plan)
 {
-    const QStringList headers = {QStringLiteral("#"),    QStringLiteral("ADDRESS"),
-                                 QStringLiteral("SCOPE"), QStringLiteral("PORT"),
-                                 QStringLiteral("FAMILY"), QStringLiteral("TLS"),
-                                 QStringLiteral("SOURCE"), QStringLiteral("ITEM")};
+    const QStringList headers
+        = {QStringLiteral("#"),      QStringLiteral("ADDRESS"), QStringLiteral("SCOPE"),
+           QStringLiteral("PORT"),   QStringLiteral("FAMILY"),  QStringLiteral("TLS"),
+           QStringLiteral("SOURCE"), QStringLiteral("ITEM")};
     QList<QStringList> rows;
     for (int i = 0; i < plan.sockets.size(); ++i) {
         const PlannedSocket &s = plan.sockets[i];
@@ -96,8 +96,9 @@ QString PlanReport::toTable(const ListenPlan &plan)
         return line + u'\n';
     };
     QString out = QStringLiteral("Listening plan: %1\n\n")
-                      .arg(plan.sockets.size() == 1 ? QStringLiteral("1 socket")
-                                                    : QStringLiteral("%1 sockets").arg(plan.sockets.size()));
+                      .arg(plan.sockets.size() == 1
+                               ? QStringLiteral("1 socket")
+                               : QStringLiteral("%1 sockets").arg(plan.sockets.size()));
     if (!rows.isEmpty()) {
         out += format(headers);
         for (const QStringList &row : std::as_const(rows))

@@ -36,8 +36,8 @@ QByteArray longListConfig()
 {
     QByteArray value = "local_interfaces = <; ::1";
     for (int i = 1; i < kItems; ++i) {
-        value += " ; 127." + QByteArray::number((i >> 16) & 255) + '.' + QByteArray::number((i >> 8) & 255)
-                 + '.' + QByteArray::number(i & 255);
+        value += " ; 127." + QByteArray::number((i >> 16) & 255) + '.'
+                 + QByteArray::number((i >> 8) & 255) + '.' + QByteArray::number(i & 255);
         if (i % 2)
             value += '.' + QByteArray::number(2000 + i % 5000);
     }
@@ -50,7 +50,8 @@ QByteArray longFile()
     QByteArray text = "# A long Mailport configuration\nprimary_hostname = mx.example.org\n"
                       "local_interfaces = <; ::1 ; \\\n";
     for (int i = 1; i < kItems - 10; ++i)
-        text += "    127.0." + QByteArray::number(i >> 8) + '.' + QByteArray::number(i & 255) + " ; \\\n";
+        text += "    127.0." + QByteArray::number(i >> 8) + '.' + QByteArray::number(i & 255)
+                + " ; \\\n";
     text += "    127.0.0.1\n# ports\ndaemon_smtp_ports = 2525 : 2526\ntls_on_connect_ports = 2526\n"
             "smtp_accept_max = 100\nmessage_size_limit = 20M\nsmtp_receive_timeout = 5m\n";
     return text;
@@ -67,9 +68,10 @@ int main(int argc, char *argv[])
     Diagnostics d;
     const Configuration config = Configuration::parse(list, &d);
     int sockets = 0;
-    const double planMs = medianMs([&] { sockets = int(Planner::plan(config, inputs).sockets.size()); });
-    std::printf("plan local_interfaces of %d items (%d sockets): %.2f ms (median of %d)\n", kItems, sockets,
-                planMs, kRounds);
+    const double planMs
+        = medianMs([&] { sockets = int(Planner::plan(config, inputs).sockets.size()); });
+    std::printf("plan local_interfaces of %d items (%d sockets): %.2f ms (median of %d)\n", kItems,
+                sockets, planMs, kRounds);
 
     const QByteArray file = longFile();
     int lines = int(file.count('\n'));
@@ -79,8 +81,9 @@ int main(int argc, char *argv[])
         const Configuration c = Configuration::parse(file, &diagnostics);
         planned = int(c.text(QStringLiteral("local_interfaces")).size());
     });
-    std::printf("parse a %d-line configuration file (value of %d characters): %.2f ms (median of %d)\n",
-                lines, planned, parseMs, kRounds);
+    std::printf(
+        "parse a %d-line configuration file (value of %d characters): %.2f ms (median of %d)\n",
+        lines, planned, parseMs, kRounds);
 
     const double bothMs = medianMs([&] {
         Diagnostics diagnostics;

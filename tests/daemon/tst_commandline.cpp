@@ -29,7 +29,8 @@ private:
         QByteArray out;
         QByteArray err;
     };
-    Run run(const QStringList &arguments, const QStringList &netnsSetup = {}, bool isolated = false);
+    Run run(const QStringList &arguments, const QStringList &netnsSetup = {},
+            bool isolated = false);
     QString writeFile(const QString &name, const QByteArray &data);
 
     QTemporaryDir m_dir;
@@ -52,8 +53,8 @@ QString tst_CommandLine::writeFile(const QString &name, const QByteArray &data)
 
 // isolated: inside a new network namespace (unshare -rn) that has only lo, like the one the
 // Exim cases were recorded in, set up with the case's own commands.
-tst_CommandLine::Run tst_CommandLine::run(const QStringList &arguments, const QStringList &netnsSetup,
-                                          bool isolated)
+tst_CommandLine::Run tst_CommandLine::run(const QStringList &arguments,
+                                          const QStringList &netnsSetup, bool isolated)
 {
     QProcess process;
     if (isolated) {
@@ -62,8 +63,8 @@ tst_CommandLine::Run tst_CommandLine::run(const QStringList &arguments, const QS
             script += command + QStringLiteral("; ");
         script += QStringLiteral("exec \"$0\" \"$@\"");
         process.start(QStringLiteral("unshare"),
-                      QStringList{QStringLiteral("-rn"), QStringLiteral("sh"), QStringLiteral("-c"), script,
-                                  QStringLiteral(MAILPORTD_PATH)}
+                      QStringList{QStringLiteral("-rn"), QStringLiteral("sh"), QStringLiteral("-c"),
+                                  script, QStringLiteral(MAILPORTD_PATH)}
                           + arguments);
     } else {
         process.start(QStringLiteral(MAILPORTD_PATH), arguments);
@@ -84,10 +85,12 @@ void tst_CommandLine::eximCasesInPrivateNetwork_data()
     QTest::addColumn<QJsonObject>("eximCase");
     QFile file(QStringLiteral(MAILPORT_TEST_DATA "/exim-cases.json"));
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QJsonArray cases = QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("cases")).toArray();
+    const QJsonArray cases
+        = QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("cases")).toArray();
     QVERIFY(cases.size() > 80);
     for (const QJsonValue &c : cases)
-        QTest::newRow(qPrintable(c.toObject().value(QLatin1String("name")).toString())) << c.toObject();
+        QTest::newRow(qPrintable(c.toObject().value(QLatin1String("name")).toString()))
+            << c.toObject();
 }
 
 void tst_CommandLine::eximCasesInPrivateNetwork()
@@ -96,8 +99,10 @@ void tst_CommandLine::eximCasesInPrivateNetwork()
     QStringList lines;
     for (const QJsonValue &v : eximCase.value(QLatin1String("config")).toArray())
         lines.append(v.toString());
-    const QString config = writeFile(QStringLiteral("case.conf"), lines.join(u'\n').toUtf8() + '\n');
-    QStringList arguments{QStringLiteral("-C"), config, QStringLiteral("--plan"), QStringLiteral("--json")};
+    const QString config
+        = writeFile(QStringLiteral("case.conf"), lines.join(u'\n').toUtf8() + '\n');
+    QStringList arguments{QStringLiteral("-C"), config, QStringLiteral("--plan"),
+                          QStringLiteral("--json")};
     for (const QJsonValue &v : eximCase.value(QLatin1String("args")).toArray())
         arguments.append(v.toString());
     QStringList setup;
@@ -113,7 +118,9 @@ void tst_CommandLine::eximCasesInPrivateNetwork()
     QCOMPARE(r.exitCode, ok ? 0 : 1);
     bool anyError = false;
     for (const QJsonValue &d : plan.value(QLatin1String("diagnostics")).toArray())
-        anyError = anyError || d.toObject().value(QLatin1String("severity")).toString() == QLatin1String("error");
+        anyError
+            = anyError
+              || d.toObject().value(QLatin1String("severity")).toString() == QLatin1String("error");
     QCOMPARE(ok, !anyError);
 
     const QString outcome = eximCase.value(QLatin1String("outcome")).toString();
@@ -130,7 +137,9 @@ void tst_CommandLine::eximCasesInPrivateNetwork()
             if (l.value(QLatin1String("family")).toString() == QLatin1String("ipv4")) {
                 actual.append(address + u':' + p);
             } else if (QHostAddress(address) == QHostAddress(QHostAddress::AnyIPv6)) {
-                actual.append((l.value(QLatin1String("v6only")).toBool() ? QStringLiteral("[::]:") : QStringLiteral("*:")) + p);
+                actual.append((l.value(QLatin1String("v6only")).toBool() ? QStringLiteral("[::]:")
+                                                                         : QStringLiteral("*:"))
+                              + p);
             } else {
                 const QString scope = l.value(QLatin1String("scope")).toString();
                 actual.append(QStringLiteral("[%1]%2:%3")
@@ -146,7 +155,9 @@ void tst_CommandLine::eximCasesInPrivateNetwork()
         // which Mailport reads correctly and reports as a warning (listening.md §2.3).
         bool rejoin = false;
         for (const QJsonValue &d : plan.value(QLatin1String("diagnostics")).toArray())
-            rejoin = rejoin || d.toObject().value(QLatin1String("code")).toString() == QLatin1String("ox-rejoin");
+            rejoin = rejoin
+                     || d.toObject().value(QLatin1String("code")).toString()
+                            == QLatin1String("ox-rejoin");
         QVERIFY2(!ok || rejoin, r.out.constData());
     }
 }
@@ -160,48 +171,83 @@ void tst_CommandLine::arguments_data()
     QTest::addColumn<QString>("stderrHas");
 
     const QByteArray loopback = "local_interfaces = 127.0.0.1\ndaemon_smtp_ports = 2525\n";
-    QTest::newRow("help") << QStringList{"--help"} << QByteArray() << 0 << "--plan" << "";
-    QTest::newRow("help lists exit status") << QStringList{"--help"} << QByteArray() << 0 << "Exit status" << "";
-    QTest::newRow("-bV") << QStringList{"-bV"} << QByteArray() << 0 << "OpenSSL" << "";
+    QTest::newRow("help") << QStringList{"--help"} << QByteArray() << 0 << "--plan"
+                          << "";
+    QTest::newRow("help lists exit status")
+        << QStringList{"--help"} << QByteArray() << 0 << "Exit status"
+        << "";
+    QTest::newRow("-bV") << QStringList{"-bV"} << QByteArray() << 0 << "OpenSSL"
+                         << "";
     QTest::newRow("glued -oX") << QStringList{"-oX2526", "--plan"} << loopback << 2 << ""
                                << "unknown, malformed, or incomplete option -oX2526";
-    QTest::newRow("unknown option") << QStringList{"--frobnicate"} << QByteArray() << 2 << "" << "frobnicate";
-    QTest::newRow("json without plan") << QStringList{"--json"} << loopback << 2 << "" << "--json goes with --plan";
-    QTest::newRow("bad export") << QStringList{"--export", "postfix"} << loopback << 2 << "" << "exim or sendmail";
-    QTest::newRow("missing file") << QStringList{"-C", "/nonexistent/mailport.conf", "--plan"} << QByteArray() << 1
-                                  << "Cannot read the configuration file /nonexistent/mailport.conf" << "";
-    QTest::newRow("plan table") << QStringList{"--plan"} << loopback << 0 << "127.0.0.1  " << "";
-    QTest::newRow("built-in default") << QStringList{"--plan", "--json"} << QByteArray() << 0 << "\"port\": 4650" << "";
-    QTest::newRow("-oX port") << QStringList{"--plan", "-oX", "2600"} << loopback << 0 << "2600" << "";
-    QTest::newRow("-tls-on-connect") << QStringList{"--plan", "-tls-on-connect"} << loopback << 0 << "smtps" << "";
-    QTest::newRow("-bP one option") << QStringList{"-bP", "daemon_smtp_ports"} << loopback << 0
-                                    << "daemon_smtp_ports = 2525\n" << "";
-    QTest::newRow("-bP defaults") << QStringList{"-bP", "tls_on_connect_ports", "disable_ipv6"} << loopback << 0
-                                  << "tls_on_connect_ports = \nno_disable_ipv6\n" << "";
-    QTest::newRow("-bP config error") << QStringList{"-bP"} << QByteArray("smtp_banner = a\nsmtp_banner = b\n")
-                                      << 1 << "" << "option set for the second time";
-    QTest::newRow("is-local yes") << QStringList{"--is-local", "127.0.0.1"} << loopback << 0 << "yes\n" << "";
-    QTest::newRow("is-local no") << QStringList{"--is-local", "127.0.0.2"} << loopback << 0 << "no\n" << "";
-    QTest::newRow("is-local broken extra") << QStringList{"--is-local", "127.0.0.1"}
-                                           << QByteArray(loopback + "extra_local_interfaces = foo\n") << 1 << ""
-                                           << "Malformed IP address \"foo\" in extra_local_interfaces";
-    QTest::newRow("export exim") << QStringList{"--export", "exim"}
-                                 << QByteArray("# x\nlocal_interfaces = <; ::1 ; 127.0.0.1\nsmtp_banner = hi\n") << 0
-                                 << "local_interfaces = <; ::1 ; 127.0.0.1\n" << "";
-    QTest::newRow("export sendmail") << QStringList{"--export", "sendmail"} << loopback << 0
-                                     << "O DaemonPortOptions=" << "";
-    QTest::newRow("plan error exit") << QStringList{"--plan"} << QByteArray("local_interfaces = 300.1.1.1\n") << 1
-                                     << "Malformed IP address \"300.1.1.1\"" << "";
-    QTest::newRow("sendmail mc plan") << QStringList{"--plan"}
-                                      << QByteArray("DAEMON_OPTIONS(`Port=2525, Addr=127.0.0.1, Name=MTA')dnl\n") << 0
-                                      << "DaemonPortOptions" << "";
-    QTest::newRow("sendmail to exim") << QStringList{"--export", "exim"}
-                                      << QByteArray("O DaemonPortOptions=Port=2525, Addr=127.0.0.1, Name=MTA\n") << 0
-                                      << "local_interfaces = 127.0.0.1\ndaemon_smtp_ports = 2525\n" << "";
-    QTest::newRow("control without daemon") << QStringList{"--control", "status", "--control-dir", "/nonexistent-mailport"}
-                                            << QByteArray() << 7 << "" << "mailportd:";
-    QTest::newRow("control unknown command") << QStringList{"--control", "explode"} << QByteArray() << 2 << ""
-                                             << "unknown --control command";
+    QTest::newRow("unknown option") << QStringList{"--frobnicate"} << QByteArray() << 2 << ""
+                                    << "frobnicate";
+    QTest::newRow("json without plan") << QStringList{"--json"} << loopback << 2 << ""
+                                       << "--json goes with --plan";
+    QTest::newRow("bad export") << QStringList{"--export", "postfix"} << loopback << 2 << ""
+                                << "exim or sendmail";
+    QTest::newRow("missing file") << QStringList{"-C", "/nonexistent/mailport.conf", "--plan"}
+                                  << QByteArray() << 1
+                                  << "Cannot read the configuration file /nonexistent/mailport.conf"
+                                  << "";
+    QTest::newRow("plan table") << QStringList{"--plan"} << loopback << 0 << "127.0.0.1  "
+                                << "";
+    QTest::newRow("built-in default")
+        << QStringList{"--plan", "--json"} << QByteArray() << 0 << "\"port\": 4650"
+        << "";
+    QTest::newRow("-oX port") << QStringList{"--plan", "-oX", "2600"} << loopback << 0 << "2600"
+                              << "";
+    QTest::newRow("-tls-on-connect")
+        << QStringList{"--plan", "-tls-on-connect"} << loopback << 0 << "smtps"
+        << "";
+    QTest::newRow("-bP one option")
+        << QStringList{"-bP", "daemon_smtp_ports"} << loopback << 0 << "daemon_smtp_ports = 2525\n"
+        << "";
+    QTest::newRow("-bP defaults") << QStringList{"-bP", "tls_on_connect_ports", "disable_ipv6"}
+                                  << loopback << 0 << "tls_on_connect_ports = \nno_disable_ipv6\n"
+                                  << "";
+    QTest::newRow("-bP config error")
+        << QStringList{"-bP"} << QByteArray("smtp_banner = a\nsmtp_banner = b\n") << 1 << ""
+        << "option set for the second time";
+    QTest::newRow("is-local yes") << QStringList{"--is-local", "127.0.0.1"} << loopback << 0
+                                  << "yes\n"
+                                  << "";
+    QTest::newRow("is-local no") << QStringList{"--is-local", "127.0.0.2"} << loopback << 0
+                                 << "no\n"
+                                 << "";
+    QTest::newRow("is-local broken extra")
+        << QStringList{"--is-local", "127.0.0.1"}
+        << QByteArray(loopback + "extra_local_interfaces = foo\n") << 1 << ""
+        << "Malformed IP address \"foo\" in extra_local_interfaces";
+    QTest::newRow("export exim")
+        << QStringList{"--export", "exim"}
+        << QByteArray("# x\nlocal_interfaces = <; ::1 ; 127.0.0.1\nsmtp_banner = hi\n") << 0
+        << "local_interfaces = <; ::1 ; 127.0.0.1\n"
+        << "";
+    QTest::newRow("export sendmail")
+        << QStringList{"--export", "sendmail"} << loopback << 0 << "O DaemonPortOptions="
+        << "";
+    QTest::newRow("plan error exit")
+        << QStringList{"--plan"} << QByteArray("local_interfaces = 300.1.1.1\n") << 1
+        << "Malformed IP address \"300.1.1.1\""
+        << "";
+    QTest::newRow("sendmail mc plan")
+        << QStringList{"--plan"}
+        << QByteArray("DAEMON_OPTIONS(`Port=2525, Addr=127.0.0.1, Name=MTA')dnl\n") << 0
+        << "DaemonPortOptions"
+        << "";
+    QTest::newRow("sendmail to exim")
+        << QStringList{"--export", "exim"}
+        << QByteArray("O DaemonPortOptions=Port=2525, Addr=127.0.0.1, Name=MTA\n") << 0
+        << "local_interfaces = 127.0.0.1\ndaemon_smtp_ports = 2525\n"
+        << "";
+    QTest::newRow("control without daemon")
+        << QStringList{"--control", "status", "--control-dir", "/nonexistent-mailport"}
+        << QByteArray() << 7 << ""
+        << "mailportd:";
+    QTest::newRow("control unknown command")
+        << QStringList{"--control", "explode"} << QByteArray() << 2 << ""
+        << "unknown --control command";
 }
 
 void tst_CommandLine::arguments()
@@ -213,7 +259,8 @@ void tst_CommandLine::arguments()
     QFETCH(QString, stderrHas);
     QStringList args = arguments;
     if (!config.isEmpty())
-        args = QStringList{QStringLiteral("-C"), writeFile(QStringLiteral("args.conf"), config)} + args;
+        args = QStringList{QStringLiteral("-C"), writeFile(QStringLiteral("args.conf"), config)}
+               + args;
     const Run r = run(args);
     QVERIFY2(r.exitCode == exitCode, (r.out + r.err).constData());
     QVERIFY2(QString::fromUtf8(r.out).contains(stdoutHas), r.out.constData());
@@ -222,23 +269,35 @@ void tst_CommandLine::arguments()
 
 void tst_CommandLine::planJsonContract()
 {
-    const QString config = writeFile(QStringLiteral("contract.conf"),
-                                      "local_interfaces = 127.0.0.1\n"
-                                      "daemon_smtp_ports = 2525\n"
-                                      "tls_on_connect_ports = 465\n");
-    const Run r = run({QStringLiteral("-C"), config, QStringLiteral("--plan"), QStringLiteral("--json")});
+    const QString config
+        = writeFile(QStringLiteral("contract.conf"), "local_interfaces = 127.0.0.1\n"
+                                                     "daemon_smtp_ports = 2525\n"
+                                                     "tls_on_connect_ports = 465\n");
+    const Run r
+        = run({QStringLiteral("-C"), config, QStringLiteral("--plan"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject plan = QJsonDocument::fromJson(r.out).object();
-    QCOMPARE(QStringList(plan.keys()), QStringList({"diagnostics", "listeners", "local_addresses", "ok"}));
+    QCOMPARE(QStringList(plan.keys()),
+             QStringList({"diagnostics", "listeners", "local_addresses", "ok"}));
     QVERIFY(plan.value(QLatin1String("ok")).toBool());
-    const QJsonObject listener = plan.value(QLatin1String("listeners")).toArray().first().toObject();
-    QCOMPARE(listener, QJsonObject({{"address", "127.0.0.1"}, {"scope", ""}, {"port", 2525}, {"family", "ipv4"},
-                                    {"wildcard", false}, {"v6only", false}, {"tls", "starttls"},
-                                    {"source", "local_interfaces"}, {"item", "127.0.0.1"}}));
-    const QJsonObject diagnostic = plan.value(QLatin1String("diagnostics")).toArray().first().toObject();
+    const QJsonObject listener
+        = plan.value(QLatin1String("listeners")).toArray().first().toObject();
+    QCOMPARE(listener, QJsonObject({{"address", "127.0.0.1"},
+                                    {"scope", ""},
+                                    {"port", 2525},
+                                    {"family", "ipv4"},
+                                    {"wildcard", false},
+                                    {"v6only", false},
+                                    {"tls", "starttls"},
+                                    {"source", "local_interfaces"},
+                                    {"item", "127.0.0.1"}}));
+    const QJsonObject diagnostic
+        = plan.value(QLatin1String("diagnostics")).toArray().first().toObject();
     QCOMPARE(diagnostic.value(QLatin1String("severity")).toString(), QStringLiteral("warning"));
-    QCOMPARE(diagnostic.value(QLatin1String("code")).toString(), QStringLiteral("tls-port-not-listened"));
-    QCOMPARE(diagnostic.value(QLatin1String("option")).toString(), QStringLiteral("tls_on_connect_ports"));
+    QCOMPARE(diagnostic.value(QLatin1String("code")).toString(),
+             QStringLiteral("tls-port-not-listened"));
+    QCOMPARE(diagnostic.value(QLatin1String("option")).toString(),
+             QStringLiteral("tls_on_connect_ports"));
     QCOMPARE(diagnostic.value(QLatin1String("item")).toString(), QStringLiteral("465"));
     QCOMPARE(diagnostic.value(QLatin1String("line")).toInt(), 3);
     QCOMPARE(diagnostic.value(QLatin1String("column")).toInt(), 24);
@@ -256,11 +315,14 @@ void tst_CommandLine::badFiles_data()
     for (int i = 0; i < garbage.size(); ++i)
         garbage[i] = char((i * 131 + 7) % 256);
     QTest::newRow("binary garbage") << garbage << 1 << "NOT usable";
-    QTest::newRow("1 MiB line") << QByteArray("local_interfaces = " + QByteArray(1 << 20, '1') + "\n") << 1
-                                << "Malformed IP address";
-    QTest::newRow("invalid utf-8") << QByteArray("local_interfaces = 127.0.0.1\nsmtp_banner = \xc3\x28\n") << 1
-                                   << "Line 2 is not valid UTF-8";
-    QTest::newRow("option without =") << QByteArray("local_interfaces 127.0.0.1\n") << 1 << "Expected \"=\" after the option name";
+    QTest::newRow("1 MiB line") << QByteArray("local_interfaces = " + QByteArray(1 << 20, '1')
+                                              + "\n")
+                                << 1 << "Malformed IP address";
+    QTest::newRow("invalid utf-8")
+        << QByteArray("local_interfaces = 127.0.0.1\nsmtp_banner = \xc3\x28\n") << 1
+        << "Line 2 is not valid UTF-8";
+    QTest::newRow("option without =") << QByteArray("local_interfaces 127.0.0.1\n") << 1
+                                      << "Expected \"=\" after the option name";
 }
 
 void tst_CommandLine::badFiles()
@@ -276,7 +338,8 @@ void tst_CommandLine::badFiles()
 
 void tst_CommandLine::exampleConfigurationIsClean()
 {
-    const Run r = run({QStringLiteral("-C"), QStringLiteral(MAILPORT_TEST_DATA "/../../resources/mailport.conf.example"),
+    const Run r = run({QStringLiteral("-C"),
+                       QStringLiteral(MAILPORT_TEST_DATA "/../../resources/mailport.conf.example"),
                        QStringLiteral("--plan"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject plan = QJsonDocument::fromJson(r.out).object();

@@ -541,7 +541,8 @@ void tst_CertificateTool::loadOcspResponse()
     QFETCH(CertificateError, error);
     QFETCH(QString, reason);
 
-    const QString file = path(QStringLiteral("ocsp-%1.der").arg(QString::fromUtf8(QTest::currentDataTag())));
+    const QString file
+        = path(QStringLiteral("ocsp-%1.der").arg(QString::fromUtf8(QTest::currentDataTag())));
     if (!response.isEmpty())
         QVERIFY(TestPki::writeFile(file, response));
     const OcspLoadResult result = CertificateTool::loadOcspResponse(file, m_chains.at(chain));

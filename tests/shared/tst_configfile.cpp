@@ -32,22 +32,40 @@ void tst_ConfigFile::entries_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<bool>("hasEquals");
 
-    QTest::newRow("plain") << "local_interfaces = 127.0.0.1" << "local_interfaces" << "127.0.0.1" << true;
-    QTest::newRow("no spaces") << "daemon_smtp_ports=2525" << "daemon_smtp_ports" << "2525" << true;
-    QTest::newRow("trailing space removed") << "daemon_smtp_ports = 2525   \t" << "daemon_smtp_ports" << "2525" << true;
-    QTest::newRow("bare boolean") << "disable_ipv6" << "disable_ipv6" << "" << false;
+    QTest::newRow("plain") << "local_interfaces = 127.0.0.1"
+                           << "local_interfaces"
+                           << "127.0.0.1" << true;
+    QTest::newRow("no spaces") << "daemon_smtp_ports=2525"
+                               << "daemon_smtp_ports"
+                               << "2525" << true;
+    QTest::newRow("trailing space removed") << "daemon_smtp_ports = 2525   \t"
+                                            << "daemon_smtp_ports"
+                                            << "2525" << true;
+    QTest::newRow("bare boolean") << "disable_ipv6"
+                                  << "disable_ipv6"
+                                  << "" << false;
     QTest::newRow("continuation joins without separator")
         << "local_interfaces = <; ::0.2525     ; ::0.2526 \\\n      0.0.0.0.2525 ; 0.0.0.0.2526"
-        << "local_interfaces" << "<; ::0.2525     ; ::0.2526 0.0.0.0.2525 ; 0.0.0.0.2526" << true;
-    QTest::newRow("continuation with trailing spaces")
-        << "local_interfaces = a : \\   \n  b" << "local_interfaces" << "a : b" << true;
-    QTest::newRow("quoted newline separator")
-        << "local_interfaces = \"<\\n 127.0.0.1 \\n ::1\"" << "local_interfaces" << "<\n 127.0.0.1 \n ::1" << true;
-    QTest::newRow("quoted escapes") << "smtp_banner = \"a\\\"b\\\\c\\x41\\101\\td\"" << "smtp_banner"
+        << "local_interfaces"
+        << "<; ::0.2525     ; ::0.2526 0.0.0.0.2525 ; 0.0.0.0.2526" << true;
+    QTest::newRow("continuation with trailing spaces") << "local_interfaces = a : \\   \n  b"
+                                                       << "local_interfaces"
+                                                       << "a : b" << true;
+    QTest::newRow("quoted newline separator") << "local_interfaces = \"<\\n 127.0.0.1 \\n ::1\""
+                                              << "local_interfaces"
+                                              << "<\n 127.0.0.1 \n ::1" << true;
+    QTest::newRow("quoted escapes") << "smtp_banner = \"a\\\"b\\\\c\\x41\\101\\td\""
+                                    << "smtp_banner"
                                     << "a\"b\\cAA\td" << true;
-    QTest::newRow("indented") << "   smtp_banner = hello" << "smtp_banner" << "hello" << true;
-    QTest::newRow("dollar not special") << "smtp_banner = $x" << "smtp_banner" << "$x" << true;
-    QTest::newRow("crlf file") << "# c\r\nsmtp_banner = x\r\n" << "smtp_banner" << "x" << true;
+    QTest::newRow("indented") << "   smtp_banner = hello"
+                              << "smtp_banner"
+                              << "hello" << true;
+    QTest::newRow("dollar not special") << "smtp_banner = $x"
+                                        << "smtp_banner"
+                                        << "$x" << true;
+    QTest::newRow("crlf file") << "# c\r\nsmtp_banner = x\r\n"
+                               << "smtp_banner"
+                               << "x" << true;
 }
 
 void tst_ConfigFile::entries()
@@ -69,7 +87,9 @@ void tst_ConfigFile::positionsAcrossContinuations()
 {
     Diagnostics d;
     const ConfigFile file = ConfigFile::parse(
-        QStringLiteral("# comment\nlocal_interfaces = 127.0.0.1 : \\\n      10.0.0.1 : \\\n  ::::1\n"), &d);
+        QStringLiteral(
+            "# comment\nlocal_interfaces = 127.0.0.1 : \\\n      10.0.0.1 : \\\n  ::::1\n"),
+        &d);
     const ConfigEntry &e = file.entries().first();
     QCOMPARE(e.firstLine, 2);
     QCOMPARE(e.lastLine, 4);
@@ -90,10 +110,12 @@ void tst_ConfigFile::roundTripUntouched_data()
     QTest::addColumn<QString>("text");
     QTest::newRow("empty") << "";
     QTest::newRow("no final newline") << "local_interfaces = 127.0.0.1";
-    QTest::newRow("comments and blank lines") << "# Exim\n\n  # indented comment\nlocal_interfaces = 127.0.0.1\n\n";
+    QTest::newRow("comments and blank lines")
+        << "# Exim\n\n  # indented comment\nlocal_interfaces = 127.0.0.1\n\n";
     QTest::newRow("continuations") << "local_interfaces = a : \\\n   b\n";
     QTest::newRow("crlf") << "a_b = 1\r\n# x\r\n";
-    QTest::newRow("other sections") << "local_interfaces = ::1\nbegin acl\nacl_check_rcpt:\n  accept\n";
+    QTest::newRow("other sections")
+        << "local_interfaces = ::1\nbegin acl\nacl_check_rcpt:\n  accept\n";
 }
 
 void tst_ConfigFile::roundTripUntouched()
@@ -114,7 +136,8 @@ void tst_ConfigFile::setValueKeepsEverythingElse()
                                                        "# Limits\n"
                                                        "smtp_accept_max = 20\n"),
                                         &d);
-    file.setValue(QStringLiteral("local_interfaces"), QStringLiteral("<; 127.0.0.1 ; ::1 ; 10.0.0.1"));
+    file.setValue(QStringLiteral("local_interfaces"),
+                  QStringLiteral("<; 127.0.0.1 ; ::1 ; 10.0.0.1"));
     QCOMPARE(file.toText(), QStringLiteral("# Listening\n"
                                            "daemon_smtp_port = 25\n"
                                            "local_interfaces = <; 127.0.0.1 ; ::1 ; 10.0.0.1\n"
@@ -130,7 +153,8 @@ void tst_ConfigFile::setValueKeepsEverythingElse()
 void tst_ConfigFile::setValueAppendsBeforeSections()
 {
     Diagnostics d;
-    ConfigFile file = ConfigFile::parse(QStringLiteral("primary_hostname = mx\n\nbegin acl\nx:\n"), &d);
+    ConfigFile file
+        = ConfigFile::parse(QStringLiteral("primary_hostname = mx\n\nbegin acl\nx:\n"), &d);
     QVERIFY(file.hasOtherSections());
     file.setValue(QStringLiteral("daemon_smtp_ports"), QStringLiteral("2525"));
     QCOMPARE(file.toText(),
@@ -142,12 +166,18 @@ void tst_ConfigFile::setValueQuotesWhenNeeded_data()
 {
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("written");
-    QTest::newRow("plain") << "127.0.0.1" << "127.0.0.1";
-    QTest::newRow("newline") << "<\n a \n b" << "\"<\\n a \\n b\"";
-    QTest::newRow("leading space") << " x" << "\" x\"";
-    QTest::newRow("starts with quote") << "\"x" << "\"\\\"x\"";
-    QTest::newRow("ends with backslash") << "a\\" << "\"a\\\\\"";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("plain") << "127.0.0.1"
+                           << "127.0.0.1";
+    QTest::newRow("newline") << "<\n a \n b"
+                             << "\"<\\n a \\n b\"";
+    QTest::newRow("leading space") << " x"
+                                   << "\" x\"";
+    QTest::newRow("starts with quote") << "\"x"
+                                       << "\"\\\"x\"";
+    QTest::newRow("ends with backslash") << "a\\"
+                                         << "\"a\\\\\"";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
 void tst_ConfigFile::setValueQuotesWhenNeeded()
@@ -181,14 +211,19 @@ void tst_ConfigFile::badInput_data()
     QTest::addColumn<int>("line");
     QTest::addColumn<QString>("fragment");
     QTest::newRow("no equals") << QByteArray("local_interfaces 127.0.0.1") << 1 << "Expected \"=\"";
-    QTest::newRow("invalid utf-8") << QByteArray("smtp_banner = ok\nsmtp_banner = \xff\xfe\n") << 2 << "not valid UTF-8";
+    QTest::newRow("invalid utf-8")
+        << QByteArray("smtp_banner = ok\nsmtp_banner = \xff\xfe\n") << 2 << "not valid UTF-8";
     QTest::newRow("nul byte") << QByteArray("smtp_banner = a\0b", 17) << 1 << "NUL byte";
-    QTest::newRow("unterminated quote") << QByteArray("smtp_banner = \"abc") << 1 << "no closing quote";
-    QTest::newRow("text after quote") << QByteArray("smtp_banner = \"abc\" x") << 1 << "after the quoted value";
+    QTest::newRow("unterminated quote")
+        << QByteArray("smtp_banner = \"abc") << 1 << "no closing quote";
+    QTest::newRow("text after quote")
+        << QByteArray("smtp_banner = \"abc\" x") << 1 << "after the quoted value";
     QTest::newRow("directive") << QByteArray(".include /etc/x") << 1 << "not supported";
     QTest::newRow("macro") << QByteArray("FOO = bar") << 1 << "Macro";
-    QTest::newRow("starts with digit") << QByteArray("9lives = 1") << 1 << "Expected an option name";
-    QTest::newRow("binary garbage") << QByteArray("\x01\x02\x03 = \x04") << 1 << "Expected an option name";
+    QTest::newRow("starts with digit")
+        << QByteArray("9lives = 1") << 1 << "Expected an option name";
+    QTest::newRow("binary garbage")
+        << QByteArray("\x01\x02\x03 = \x04") << 1 << "Expected an option name";
 }
 
 void tst_ConfigFile::badInput()

@@ -36,14 +36,30 @@ void tst_Configuration::defaults()
     QVERIFY(!c.boolValue(QStringLiteral("disable_ipv6")));
     QVERIFY(!c.value(QStringLiteral("tls_certificate")).isSet);
     // Every option of listening.md §1 is known.
-    for (const char *name : {"local_interfaces", "daemon_smtp_ports", "daemon_smtp_port",
-                             "tls_on_connect_ports", "extra_local_interfaces", "disable_ipv6",
-                             "smtp_connect_backlog", "primary_hostname", "smtp_banner",
-                             "smtp_accept_max", "smtp_accept_max_per_host", "smtp_receive_timeout",
-                             "message_size_limit", "recipients_max", "spool_directory",
-                             "log_file_path", "pid_file_path", "tls_certificate", "tls_privatekey",
-                             "tls_advertise_hosts", "tls_ocsp_file", "hosts_proxy",
-                             "proxy_required_hosts", "proxy_protocol_timeout"})
+    for (const char *name : {"local_interfaces",
+                             "daemon_smtp_ports",
+                             "daemon_smtp_port",
+                             "tls_on_connect_ports",
+                             "extra_local_interfaces",
+                             "disable_ipv6",
+                             "smtp_connect_backlog",
+                             "primary_hostname",
+                             "smtp_banner",
+                             "smtp_accept_max",
+                             "smtp_accept_max_per_host",
+                             "smtp_receive_timeout",
+                             "message_size_limit",
+                             "recipients_max",
+                             "spool_directory",
+                             "log_file_path",
+                             "pid_file_path",
+                             "tls_certificate",
+                             "tls_privatekey",
+                             "tls_advertise_hosts",
+                             "tls_ocsp_file",
+                             "hosts_proxy",
+                             "proxy_required_hosts",
+                             "proxy_protocol_timeout"})
         QVERIFY2(Configuration::spec(QLatin1String(name)), name);
 }
 
@@ -178,13 +194,14 @@ void tst_Configuration::printOptions()
     Diagnostics d;
     const Configuration c = Configuration::parse(
         "local_interfaces = \"<\\n 127.0.0.1 \\n ::1\"\nsmtp_receive_timeout = 1h\n", &d);
-    QCOMPARE(c.printOptions({QStringLiteral("local_interfaces"), QStringLiteral("disable_ipv6"),
-                             QStringLiteral("smtp_receive_timeout"), QStringLiteral("tls_certificate"),
-                             QStringLiteral("nonsense")}),
-             QStringList({QStringLiteral("local_interfaces = <\\n 127.0.0.1 \\n ::1"),
-                          QStringLiteral("no_disable_ipv6"), QStringLiteral("smtp_receive_timeout = 1h"),
-                          QStringLiteral("tls_certificate = "),
-                          QStringLiteral("nonsense: unknown option")}));
+    QCOMPARE(
+        c.printOptions({QStringLiteral("local_interfaces"), QStringLiteral("disable_ipv6"),
+                        QStringLiteral("smtp_receive_timeout"), QStringLiteral("tls_certificate"),
+                        QStringLiteral("nonsense")}),
+        QStringList({QStringLiteral("local_interfaces = <\\n 127.0.0.1 \\n ::1"),
+                     QStringLiteral("no_disable_ipv6"), QStringLiteral("smtp_receive_timeout = 1h"),
+                     QStringLiteral("tls_certificate = "),
+                     QStringLiteral("nonsense: unknown option")}));
     QCOMPARE(c.printOptions({}).size(), Configuration::options().size());
 }
 

@@ -23,31 +23,39 @@ void tst_EximList::split_data()
     QTest::addColumn<QString>("separator");
 
     // exim-rules.md §2, rule by rule.
-    QTest::newRow("default colon") << "127.0.0.1 : 10.0.0.1" << QStringList{"127.0.0.1", "10.0.0.1"} << ":";
+    QTest::newRow("default colon")
+        << "127.0.0.1 : 10.0.0.1" << QStringList{"127.0.0.1", "10.0.0.1"} << ":";
     QTest::newRow("comma separator") << "<, 2525, 2526" << QStringList{"2525", "2526"} << ",";
-    QTest::newRow("semicolon separator") << "<; ::1 ; 127.0.0.1" << QStringList{"::1", "127.0.0.1"} << ";";
-    QTest::newRow("angle then space is no change") << "< 127.0.0.1" << QStringList{"< 127.0.0.1"} << ":";
+    QTest::newRow("semicolon separator")
+        << "<; ::1 ; 127.0.0.1" << QStringList{"::1", "127.0.0.1"} << ";";
+    QTest::newRow("angle then space is no change")
+        << "< 127.0.0.1" << QStringList{"< 127.0.0.1"} << ":";
     QTest::newRow("angle then letter is no change") << "<a:b" << QStringList{"<a", "b"} << ":";
     QTest::newRow("leading space before angle") << "   <;a;b" << QStringList{"a", "b"} << ";";
     QTest::newRow("lone angle") << "<" << QStringList{} << QString(QChar(0));
     QTest::newRow("newline separator") << "<\na\nb" << QStringList{"a", "b"} << "\n";
-    QTest::newRow("control separator not doubled") << "<\na\n\nb" << QStringList{"a", "", "b"} << "\n";
+    QTest::newRow("control separator not doubled")
+        << "<\na\n\nb" << QStringList{"a", "", "b"} << "\n";
     QTest::newRow("doubled colon ipv6") << "::::1" << QStringList{"::1"} << ":";
     QTest::newRow("undoubled colon ipv6") << "::1" << QStringList{":1"} << ":";
     QTest::newRow("greedy pairing") << "127.0.0.1:::::1" << QStringList{"127.0.0.1::", "1"} << ":";
     QTest::newRow("spaces needed") << "127.0.0.1 : ::::1" << QStringList{"127.0.0.1", "::1"} << ":";
-    QTest::newRow("semicolon doubled literal") << "<; 127.0.0.1;;::1" << QStringList{"127.0.0.1;::1"} << ";";
-    QTest::newRow("whitespace trimmed") << "   127.0.0.1   :   ::::1   " << QStringList{"127.0.0.1", "::1"} << ":";
+    QTest::newRow("semicolon doubled literal")
+        << "<; 127.0.0.1;;::1" << QStringList{"127.0.0.1;::1"} << ";";
+    QTest::newRow("whitespace trimmed")
+        << "   127.0.0.1   :   ::::1   " << QStringList{"127.0.0.1", "::1"} << ":";
     QTest::newRow("inner space kept") << "127.0.0.1 .2525" << QStringList{"127.0.0.1 .2525"} << ":";
     QTest::newRow("backslash protects space") << "a\\ : b" << QStringList{"a\\ ", "b"} << ":";
     QTest::newRow("empty") << "" << QStringList{} << ":";
     QTest::newRow("only white space") << "   \t " << QStringList{} << ":";
     QTest::newRow("trailing separator") << "127.0.0.1 :" << QStringList{"127.0.0.1"} << ":";
-    QTest::newRow("empty middle item") << "127.0.0.1 : : ::::1" << QStringList{"127.0.0.1", "", "::1"} << ":";
+    QTest::newRow("empty middle item")
+        << "127.0.0.1 : : ::::1" << QStringList{"127.0.0.1", "", "::1"} << ":";
     QTest::newRow("lone colon") << ":" << QStringList{""} << ":";
     QTest::newRow("two colons are one literal") << "::" << QStringList{":"} << ":";
     QTest::newRow("separator change only") << "<;" << QStringList{} << ";";
-    QTest::newRow("wildcards with ports") << "0.0.0.0.2525 : ::::0.2525" << QStringList{"0.0.0.0.2525", "::0.2525"} << ":";
+    QTest::newRow("wildcards with ports")
+        << "0.0.0.0.2525 : ::::0.2525" << QStringList{"0.0.0.0.2525", "::0.2525"} << ":";
 }
 
 void tst_EximList::split()
@@ -76,8 +84,10 @@ void tst_EximList::joinRoundTrips_data()
 {
     QTest::addColumn<QStringList>("items");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("plain ipv4") << QStringList{"127.0.0.1", "10.0.0.1.25"} << "127.0.0.1 : 10.0.0.1.25";
-    QTest::newRow("ipv6 picks semicolon") << QStringList{"127.0.0.1", "::1"} << "<; 127.0.0.1 ; ::1";
+    QTest::newRow("plain ipv4") << QStringList{"127.0.0.1", "10.0.0.1.25"}
+                                << "127.0.0.1 : 10.0.0.1.25";
+    QTest::newRow("ipv6 picks semicolon")
+        << QStringList{"127.0.0.1", "::1"} << "<; 127.0.0.1 ; ::1";
     QTest::newRow("colon and semicolon") << QStringList{"::1", "a;b"} << "<, ::1 , a;b";
     QTest::newRow("single") << QStringList{"[::1]:2525"} << "<; [::1]:2525";
     QTest::newRow("ports") << QStringList{"2525", "smtp"} << "2525 : smtp";

@@ -20,7 +20,8 @@ HostInterfaces fakeHost()
     eth.addresses = {
         {QHostAddress(QStringLiteral("192.0.2.10")), 24, ScopeKind::Global, {}},
         {QHostAddress(QStringLiteral("2001:db8::10")), 64, ScopeKind::Global, {}},
-        {QHostAddress(QStringLiteral("fe80::5054:ff:fe12:3456")), 64, ScopeKind::LinkLocal, QStringLiteral("eth0")},
+        {QHostAddress(QStringLiteral("fe80::5054:ff:fe12:3456")), 64, ScopeKind::LinkLocal,
+         QStringLiteral("eth0")},
     };
     host.addInterface(eth);
     HostInterface wlan;
@@ -51,18 +52,30 @@ void tst_HostInterfaces::scopeKinds_data()
 {
     QTest::addColumn<QString>("address");
     QTest::addColumn<QString>("kind");
-    QTest::newRow("v4 loopback") << "127.0.0.5" << "loopback";
-    QTest::newRow("v6 loopback") << "::1" << "loopback";
-    QTest::newRow("link-local") << "fe80::1" << "link-local";
-    QTest::newRow("v4 link-local") << "169.254.1.1" << "link-local";
-    QTest::newRow("unique-local") << "fd00::1" << "unique-local";
-    QTest::newRow("site-local v6") << "fec0::1" << "site-local";
-    QTest::newRow("private v4") << "192.168.1.1" << "site-local";
-    QTest::newRow("private 172") << "172.20.0.1" << "site-local";
-    QTest::newRow("global v4") << "192.0.2.1" << "global";
-    QTest::newRow("global v6") << "2001:db8::1" << "global";
-    QTest::newRow("any") << "::" << "unspecified";
-    QTest::newRow("multicast") << "ff02::1" << "multicast";
+    QTest::newRow("v4 loopback") << "127.0.0.5"
+                                 << "loopback";
+    QTest::newRow("v6 loopback") << "::1"
+                                 << "loopback";
+    QTest::newRow("link-local") << "fe80::1"
+                                << "link-local";
+    QTest::newRow("v4 link-local") << "169.254.1.1"
+                                   << "link-local";
+    QTest::newRow("unique-local") << "fd00::1"
+                                  << "unique-local";
+    QTest::newRow("site-local v6") << "fec0::1"
+                                   << "site-local";
+    QTest::newRow("private v4") << "192.168.1.1"
+                                << "site-local";
+    QTest::newRow("private 172") << "172.20.0.1"
+                                 << "site-local";
+    QTest::newRow("global v4") << "192.0.2.1"
+                               << "global";
+    QTest::newRow("global v6") << "2001:db8::1"
+                               << "global";
+    QTest::newRow("any") << "::"
+                         << "unspecified";
+    QTest::newRow("multicast") << "ff02::1"
+                               << "multicast";
 }
 
 void tst_HostInterfaces::scopeKinds()
@@ -77,18 +90,30 @@ void tst_HostInterfaces::canBind_data()
     QTest::addColumn<QString>("address");
     QTest::addColumn<QString>("scope");
     QTest::addColumn<bool>("expected");
-    QTest::newRow("own v4") << "192.0.2.10" << "" << true;
-    QTest::newRow("other v4 in the subnet") << "192.0.2.11" << "" << false;
-    QTest::newRow("any 127/8") << "127.0.0.2" << "" << true;
-    QTest::newRow("v6 loopback") << "::1" << "" << true;
-    QTest::newRow("own v6") << "2001:db8::10" << "" << true;
-    QTest::newRow("v4 mapped") << "::ffff:192.0.2.10" << "" << true;
-    QTest::newRow("v4 mapped loopback") << "::ffff:127.0.0.1" << "" << true;
-    QTest::newRow("link-local right scope") << "fe80::5054:ff:fe12:3456" << "eth0" << true;
-    QTest::newRow("link-local by index") << "fe80::5054:ff:fe12:3456" << "2" << true;
-    QTest::newRow("link-local wrong scope") << "fe80::5054:ff:fe12:3456" << "lo" << false;
-    QTest::newRow("down interface still binds") << "10.1.2.3" << "" << true;
-    QTest::newRow("absent") << "203.0.113.1" << "" << false;
+    QTest::newRow("own v4") << "192.0.2.10"
+                            << "" << true;
+    QTest::newRow("other v4 in the subnet") << "192.0.2.11"
+                                            << "" << false;
+    QTest::newRow("any 127/8") << "127.0.0.2"
+                               << "" << true;
+    QTest::newRow("v6 loopback") << "::1"
+                                 << "" << true;
+    QTest::newRow("own v6") << "2001:db8::10"
+                            << "" << true;
+    QTest::newRow("v4 mapped") << "::ffff:192.0.2.10"
+                               << "" << true;
+    QTest::newRow("v4 mapped loopback") << "::ffff:127.0.0.1"
+                                        << "" << true;
+    QTest::newRow("link-local right scope") << "fe80::5054:ff:fe12:3456"
+                                            << "eth0" << true;
+    QTest::newRow("link-local by index") << "fe80::5054:ff:fe12:3456"
+                                         << "2" << true;
+    QTest::newRow("link-local wrong scope") << "fe80::5054:ff:fe12:3456"
+                                            << "lo" << false;
+    QTest::newRow("down interface still binds") << "10.1.2.3"
+                                                << "" << true;
+    QTest::newRow("absent") << "203.0.113.1"
+                            << "" << false;
 }
 
 void tst_HostInterfaces::canBind()
@@ -109,7 +134,8 @@ void tst_HostInterfaces::lookups()
     QVERIFY(!host.byScope(QStringLiteral("9")));
     QVERIFY(host.byName(QStringLiteral("lo"))->isLoopback());
     QVERIFY(!host.byName(QStringLiteral("wlan0"))->isUp());
-    QCOMPARE(host.byName(QStringLiteral("eth0"))->addresses[2].text(), QStringLiteral("fe80::5054:ff:fe12:3456"));
+    QCOMPARE(host.byName(QStringLiteral("eth0"))->addresses[2].text(),
+             QStringLiteral("fe80::5054:ff:fe12:3456"));
 }
 
 void tst_HostInterfaces::upAddresses()

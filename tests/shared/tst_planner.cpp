@@ -172,8 +172,9 @@ void tst_Planner::eximCase()
     } else if (errors.join(u' ').contains(QLatin1String("in -oX data"))
                && eximCase.value(QLatin1String("args")).toArray().size() == 2
                && r.plan.diagnostics.size() > 0
-               && std::any_of(r.plan.diagnostics.cbegin(), r.plan.diagnostics.cend(),
-                              [](const Diagnostic &d) { return d.code == DiagnosticCode::OxRejoin; })) {
+               && std::any_of(
+                   r.plan.diagnostics.cbegin(), r.plan.diagnostics.cend(),
+                   [](const Diagnostic &d) { return d.code == DiagnosticCode::OxRejoin; })) {
         // listening.md §2.3: Exim 4.96's -oX re-split bug; Mailport reads the value correctly,
         // warns that Exim would refuse it and suggests the `<;` spelling.
         QVERIFY(r.plan.ok());
@@ -239,63 +240,96 @@ void tst_Planner::diagnostics_data()
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
 
-    QTest::newRow("hex port") << "local_interfaces = 127.0.0.1\ndaemon_smtp_ports = 0x9dd" << QString()
-                              << "radix-port" << "warning" << "0x9dd" << 2 << 21;
+    QTest::newRow("hex port") << "local_interfaces = 127.0.0.1\ndaemon_smtp_ports = 0x9dd"
+                              << QString() << "radix-port"
+                              << "warning"
+                              << "0x9dd" << 2 << 21;
     QTest::newRow("octal port") << "local_interfaces = 127.0.0.1\ndaemon_smtp_ports = 2525 : 04736"
-                                << QString() << "radix-port" << "warning" << "04736" << 2 << 28;
+                                << QString() << "radix-port"
+                                << "warning"
+                                << "04736" << 2 << 28;
     QTest::newRow("double colon any") << "local_interfaces = <; ::\ndaemon_smtp_ports = 2525"
-                                      << QString() << "any-address-spelling" << "warning" << "::"
-                                      << 1 << 23;
+                                      << QString() << "any-address-spelling"
+                                      << "warning"
+                                      << "::" << 1 << 23;
     QTest::newRow("tls port not listened") << "daemon_smtp_ports = 2525\ntls_on_connect_ports = 465"
-                                           << QString() << "tls-port-not-listened" << "warning"
+                                           << QString() << "tls-port-not-listened"
+                                           << "warning"
                                            << "465" << 2 << 24;
     QTest::newRow("address not on this host") << "local_interfaces = 127.0.0.1.2525 : 10.1.1.1\n"
                                                  "daemon_smtp_ports = 2525"
-                                              << QString() << "address-not-local" << "error"
+                                              << QString() << "address-not-local"
+                                              << "error"
                                               << "10.1.1.1" << 1 << 37;
-    QTest::newRow("port over 65535") << "local_interfaces = 127.0.0.1.99999" << QString()
-                                     << "port-out-of-range" << "error" << "127.0.0.1.99999" << 1
-                                     << 20;
-    QTest::newRow("random port") << "daemon_smtp_ports = 0" << QString() << "random-port" << "error"
+    QTest::newRow("port over 65535")
+        << "local_interfaces = 127.0.0.1.99999" << QString() << "port-out-of-range"
+        << "error"
+        << "127.0.0.1.99999" << 1 << 20;
+    QTest::newRow("random port") << "daemon_smtp_ports = 0" << QString() << "random-port"
+                                 << "error"
                                  << "0" << 1 << 21;
     QTest::newRow("zero truncates") << "local_interfaces = 127.0.0.1\n"
                                        "daemon_smtp_ports = 2525 : 0 : 2526"
-                                    << QString() << "port-list-truncated" << "error" << "0" << 2
-                                    << 28;
+                                    << QString() << "port-list-truncated"
+                                    << "error"
+                                    << "0" << 2 << 28;
     QTest::newRow("tls garbage") << "local_interfaces = 127.0.0.1\ndaemon_smtp_ports = 2525\n"
                                     "tls_on_connect_ports = 2525abc"
-                                 << QString() << "tls-port-garbage" << "error" << "2525abc" << 3
-                                 << 24;
+                                 << QString() << "tls-port-garbage"
+                                 << "error"
+                                 << "2525abc" << 3 << 24;
     QTest::newRow("no sockets") << "disable_ipv6 = true\nlocal_interfaces = <; ::1" << QString()
-                                << "no-sockets" << "error" << "" << 2 << 23;
+                                << "no-sockets"
+                                << "error"
+                                << "" << 2 << 23;
     QTest::newRow("ipv6 dropped") << "disable_ipv6 = true\nlocal_interfaces = <; 127.0.0.1 ; ::1\n"
                                      "daemon_smtp_ports = 2525"
-                                  << QString() << "ipv6-dropped" << "warning" << "::1" << 2 << 35;
+                                  << QString() << "ipv6-dropped"
+                                  << "warning"
+                                  << "::1" << 2 << 35;
     QTest::newRow("continuation column") << "local_interfaces = 127.0.0.1 : \\\n   10.9.9.9\n"
                                             "daemon_smtp_ports = 2525"
-                                         << QString() << "address-not-local" << "error"
+                                         << QString() << "address-not-local"
+                                         << "error"
                                          << "10.9.9.9" << 2 << 4;
-    QTest::newRow("malformed in -oX") << "daemon_smtp_ports = 2525" << "127.0.0.1.2526 : 300.1.1.1"
-                                      << "malformed-address" << "error" << "300.1.1.1" << 0 << 18;
-    QTest::newRow("scope on a global address") << "local_interfaces = <; ::1%lo.2525" << QString()
-                                               << "bad-scope" << "error" << "::1%lo" << 1 << 23;
-    QTest::newRow("link-local without scope") << "local_interfaces = <; fe80::1.2525" << QString()
-                                              << "scope-required" << "error" << "fe80::1" << 1
-                                              << 23;
-    QTest::newRow("unknown option") << "local_interface = 127.0.0.1" << QString()
-                                    << "unknown-option" << "error" << "local_interface" << 1 << 1;
+    QTest::newRow("malformed in -oX") << "daemon_smtp_ports = 2525"
+                                      << "127.0.0.1.2526 : 300.1.1.1"
+                                      << "malformed-address"
+                                      << "error"
+                                      << "300.1.1.1" << 0 << 18;
+    QTest::newRow("scope on a global address")
+        << "local_interfaces = <; ::1%lo.2525" << QString() << "bad-scope"
+        << "error"
+        << "::1%lo" << 1 << 23;
+    QTest::newRow("link-local without scope")
+        << "local_interfaces = <; fe80::1.2525" << QString() << "scope-required"
+        << "error"
+        << "fe80::1" << 1 << 23;
+    QTest::newRow("unknown option")
+        << "local_interface = 127.0.0.1" << QString() << "unknown-option"
+        << "error"
+        << "local_interface" << 1 << 1;
     QTest::newRow("set twice") << "daemon_smtp_ports = 25\n\ndaemon_smtp_ports = 26" << QString()
-                               << "option-set-twice" << "error" << "daemon_smtp_ports" << 3 << 1;
-    QTest::newRow("bad boolean") << "disable_ipv6 = perhaps" << QString() << "bad-value" << "error"
+                               << "option-set-twice"
+                               << "error"
+                               << "daemon_smtp_ports" << 3 << 1;
+    QTest::newRow("bad boolean") << "disable_ipv6 = perhaps" << QString() << "bad-value"
+                                 << "error"
                                  << "perhaps" << 1 << 16;
     QTest::newRow("bad time") << "smtp_receive_timeout = 5 minutes" << QString() << "bad-value"
-                              << "error" << "5 minutes" << 1 << 24;
+                              << "error"
+                              << "5 minutes" << 1 << 24;
     QTest::newRow("no equals") << "local_interfaces 127.0.0.1" << QString() << "syntax-error"
-                               << "error" << "local_interfaces" << 1 << 18;
+                               << "error"
+                               << "local_interfaces" << 1 << 18;
     QTest::newRow("overlap") << "local_interfaces = 127.0.0.1 : 0.0.0.0\ndaemon_smtp_ports = 2525"
-                             << QString() << "wildcard-overlap" << "error" << "0.0.0.0" << 1 << 32;
+                             << QString() << "wildcard-overlap"
+                             << "error"
+                             << "0.0.0.0" << 1 << 32;
     QTest::newRow("duplicate") << "local_interfaces = <; ::1 ; ::1\ndaemon_smtp_ports = 2525"
-                               << QString() << "duplicate-socket" << "error" << "::1" << 1 << 29;
+                               << QString() << "duplicate-socket"
+                               << "error"
+                               << "::1" << 1 << 29;
 }
 
 void tst_Planner::diagnostics()
@@ -328,10 +362,10 @@ void tst_Planner::diagnostics()
 void tst_Planner::socketDetails()
 {
     Diagnostics d;
-    const Configuration c = Configuration::parse(
-        "local_interfaces = <; [fe80::1%lo]:2525 ; 127.0.0.1 ; ::0\n"
-        "daemon_smtp_ports = 2526 : 4650\ntls_on_connect_ports = 4650\n",
-        &d);
+    const Configuration c
+        = Configuration::parse("local_interfaces = <; [fe80::1%lo]:2525 ; 127.0.0.1 ; ::0\n"
+                               "daemon_smtp_ports = 2526 : 4650\ntls_on_connect_ports = 4650\n",
+                               &d);
     QVERIFY(d.isEmpty());
     PlanInputs inputs;
     HostAddress ll{QHostAddress(QStringLiteral("fe80::1")), 64, ScopeKind::LinkLocal,
@@ -378,8 +412,8 @@ void tst_Planner::loopbackMissing()
     eth.addresses.append({QHostAddress(QStringLiteral("192.0.2.10")), 24, ScopeKind::Global, {}});
     inputs.host.addInterface(eth);
 
-    const Configuration specific =
-        Configuration::parse("local_interfaces = 192.0.2.10\ndaemon_smtp_ports = 2525\n", &d);
+    const Configuration specific
+        = Configuration::parse("local_interfaces = 192.0.2.10\ndaemon_smtp_ports = 2525\n", &d);
     const ListenPlan plan = Planner::plan(specific, inputs);
     QVERIFY(plan.ok());
     QCOMPARE(plan.diagnostics.size(), 1);
@@ -408,16 +442,18 @@ void tst_Planner::oxRejoinSuggestsSemicolon()
     QCOMPARE(plan.sockets[1].endpoint(), QStringLiteral("[::1]:2526"));
     QCOMPARE(plan.sockets[1].source, QStringLiteral("-oX"));
     QCOMPARE(plan.diagnostics.size(), 1);
-    QVERIFY(plan.diagnostics.first().message.contains(QLatin1String("<; 127.0.0.1.2525 ; ::1.2526")));
+    QVERIFY(
+        plan.diagnostics.first().message.contains(QLatin1String("<; 127.0.0.1.2525 ; ::1.2526")));
 }
 
 void tst_Planner::sendmailPlan()
 {
-    const SendmailParseResult parsed = SendmailOptions::parse(QStringLiteral(
-        "O DaemonPortOptions=Name=MTA-v4, Port=2525, Addr=127.0.0.1, Listen=64, ReceiveBufSize=65536\n"
-        "O DaemonPortOptions=Name=MSA, Port=2587, Modify=S\n"
-        "O DaemonPortOptions=Name=MTA-v6, Family=inet6, Port=2587, Modify=O\n"
-        "O DaemonPortOptions=Name=SMTPS, Port=2465, Addr=127.0.0.1, Modify=s\n"));
+    const SendmailParseResult parsed = SendmailOptions::parse(
+        QStringLiteral("O DaemonPortOptions=Name=MTA-v4, Port=2525, Addr=127.0.0.1, Listen=64, "
+                       "ReceiveBufSize=65536\n"
+                       "O DaemonPortOptions=Name=MSA, Port=2587, Modify=S\n"
+                       "O DaemonPortOptions=Name=MTA-v6, Family=inet6, Port=2587, Modify=O\n"
+                       "O DaemonPortOptions=Name=SMTPS, Port=2465, Addr=127.0.0.1, Modify=s\n"));
     QVERIFY(!hasErrors(parsed.diagnostics));
     PlanInputs inputs;
     const ListenPlan plan = Planner::planSendmail(parsed.daemons, inputs);
