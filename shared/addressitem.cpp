@@ -1,4 +1,5 @@
 #include "addressitem.h"
+#include "cchar.h"
 
 #include <arpa/inet.h>
 
@@ -7,11 +8,6 @@
 namespace Mailport {
 
 namespace {
-
-bool isCSpace(QChar c)
-{
-    return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\v' || c == u'\f';
-}
 
 int digitValue(QChar c)
 {

@@ -1,4 +1,5 @@
 #include "configfile.h"
+#include "cchar.h"
 
 #include <QStringDecoder>
 
@@ -7,11 +8,6 @@
 namespace Mailport {
 
 namespace {
-
-bool isCSpace(QChar c)
-{
-    return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\v' || c == u'\f';
-}
 
 QStringView rstripped(QStringView s)
 {
@@ -297,68 +293,45 @@ const ConfigEntry *ConfigFile::find(const QString &name) const
     return nullptr;
 }
 
+namespace {
+
+// Exim's escapes for control characters; inside a quoted value also for `"` and `\`.
+QString escaped(const QString &value, bool quoted)
+{
+    QString out;
+    for (const QChar c : value) {
+        if (c == u'\n')
+            out += QLatin1String("\\n");
+        else if (c == u'\t')
+            out += QLatin1String("\\t");
+        else if (c == u'\r')
+            out += QLatin1String("\\r");
+        else if (quoted && (c == u'"' || c == u'\\'))
+            out += u'\\' + QString(c);
+        else if (isCControl(c))
+            out += quoted ? QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QChar(u'0'))
+                          : QStringLiteral("\\%1").arg(c.unicode(), 3, 8, QChar(u'0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
+} // namespace
+
 QString ConfigFile::formatValue(const QString &value)
 {
     bool needsQuotes = value.startsWith(u'"') || value.endsWith(u'\\');
     if (!value.isEmpty() && (isCSpace(value.front()) || isCSpace(value.back())))
         needsQuotes = true;
-    for (const QChar c : value) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            needsQuotes = true;
-    }
-    if (!needsQuotes)
-        return value;
-    QString out = QStringLiteral("\"");
-    for (const QChar c : value) {
-        switch (c.unicode()) {
-        case u'"':
-            out += QLatin1String("\\\"");
-            break;
-        case u'\\':
-            out += QLatin1String("\\\\");
-            break;
-        case u'\n':
-            out += QLatin1String("\\n");
-            break;
-        case u'\t':
-            out += QLatin1String("\\t");
-            break;
-        case u'\r':
-            out += QLatin1String("\\r");
-            break;
-        default:
-            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-                out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QChar(u'0'));
-            else
-                out += c;
-        }
-    }
-    out += u'"';
-    return out;
+    for (const QChar c : value)
+        needsQuotes = needsQuotes || isCControl(c);
+    return needsQuotes ? u'"' + escaped(value, true) + u'"' : value;
 }
 
 QString ConfigFile::printable(const QString &value)
 {
-    QString out;
-    for (const QChar c : value) {
-        switch (c.unicode()) {
-        case u'\n':
-            out += QLatin1String("\\n");
-            break;
-        case u'\t':
-            out += QLatin1String("\\t");
-            break;
-        case u'\r':
-            out += QLatin1String("\\r");
-            break;
-        default:
-            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-                out += QStringLiteral("\\%1").arg(c.unicode(), 3, 8, QChar(u'0'));
-            else
-                out += c;
-        }
-    }
-    return out;
+    return escaped(value, false);
 }
 
 void ConfigFile::reparse()
@@ -379,12 +352,18 @@ void ConfigFile::setValue(const QString &name, const QString &value)
         m_lines.remove(first, count);
         m_lines.insert(first, line);
     } else {
-        int at = m_mainEnd;
-        while (at > 0 && m_lines[at - 1].trimmed().isEmpty())
-            --at;
-        m_lines.insert(at, line);
+        appendToMainSection(line);
     }
     reparse();
+}
+
+void ConfigFile::appendToMainSection(const QString &line)
+{
+    // After the last setting of the main section, before the blank lines that end it.
+    int at = m_mainEnd;
+    while (at > 0 && m_lines[at - 1].trimmed().isEmpty())
+        --at;
+    m_lines.insert(at, line);
 }
 
 void ConfigFile::setBool(const QString &name, bool value)
@@ -405,10 +384,7 @@ void ConfigFile::setBool(const QString &name, bool value)
         reparse();
         return;
     }
-    int at = m_mainEnd;
-    while (at > 0 && m_lines[at - 1].trimmed().isEmpty())
-        --at;
-    m_lines.insert(at, spelling);
+    appendToMainSection(spelling);
     reparse();
 }
 

@@ -72,6 +72,7 @@ public:
 
 private:
     void reparse();
+    void appendToMainSection(const QString &line);
 
     QStringList m_lines; ///< physical lines without their line ends
     bool m_finalNewline = true;

@@ -1,29 +1,9 @@
 #include "eximlist.h"
+#include "cchar.h"
 
 namespace Mailport {
 
-namespace {
-
-// Exim uses the C locale's classification; Unicode-aware QChar functions would disagree on
-// non-ASCII.
-bool isCSpace(QChar c)
-{
-    return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\v' || c == u'\f';
-}
-
-bool isCPunct(QChar c)
-{
-    const char16_t u = c.unicode();
-    return u > 0x20 && u < 0x7f
-           && !((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z'));
-}
-
-bool isCControl(QChar c)
-{
-    return c.unicode() < 0x20 || c.unicode() == 0x7f;
-}
-
-} // namespace
+namespace {} // namespace
 
 EximList::Parsed EximList::split(QStringView value)
 {

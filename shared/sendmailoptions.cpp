@@ -1,4 +1,5 @@
 #include "sendmailoptions.h"
+#include "cchar.h"
 
 #include <QHash>
 #include <QSet>
@@ -34,11 +35,6 @@ QString optionName()
 }
 
 // C isspace() in the C locale, which is what sendmail and m4 use.
-bool isCSpace(QChar c)
-{
-    const char16_t u = c.unicode();
-    return u == u' ' || u == u'\t' || u == u'\n' || u == u'\v' || u == u'\f' || u == u'\r';
-}
 
 bool isAsciiDigit(QChar c)
 {
