@@ -194,7 +194,7 @@ struct Candidate
 QString describeAddress(const PlannedSocket &s)
 {
     if (s.wildcard)
-        return s.ipv6 ? QStringLiteral("(any IPv6)") : QStringLiteral("(any IPv4)");
+        return s.ipv6 ? Planner::tr("the IPv6 wildcard") : Planner::tr("the IPv4 wildcard");
     return s.scopedAddress();
 }
 
@@ -292,14 +292,14 @@ void bindInOrder(QList<Candidate> &candidates, const PlanInputs &inputs, const R
             } else {
                 const bool dualStack = (coverage.v4Any && coverage.v6) || bound.isDualStack(clash);
                 report(bindSeverity, DiagnosticCode::WildcardOverlap, where, a.address,
-                       Planner::tr("%1 overlaps %2 listed earlier on the same port%3; binding "
-                                   "%4 fails with \"Address already in use\" and Exim refuses "
-                                   "to start.")
-                           .arg(s.endpoint(), other.endpoint(),
-                                dualStack
-                                    ? Planner::tr(" (a dual-stack IPv6 socket takes IPv4 too)")
-                                    : QString(),
-                                describeAddress(s)));
+                       (dualStack ? Planner::tr("%1 overlaps %2 listed earlier on the same port (a "
+                                                "dual-stack IPv6 socket takes IPv4 too); binding "
+                                                "%3 fails with \"Address already in use\" and Exim "
+                                                "refuses to start.")
+                                  : Planner::tr("%1 overlaps %2 listed earlier on the same port; "
+                                                "binding %3 fails with \"Address already in use\" "
+                                                "and Exim refuses to start."))
+                           .arg(s.endpoint(), other.endpoint(), describeAddress(s)));
                 s.problems.append(DiagnosticCode::WildcardOverlap);
             }
             usable = false;
@@ -528,9 +528,10 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             if (item.text.size() > 1 && item.text.front() == u'0') {
                 const bool hex = item.text[1] == u'x' || item.text[1] == u'X';
                 report(Severity::Warning, DiagnosticCode::RadixPort, item, item.text,
-                       Planner::tr("Exim reads \"%1\" as a %2 number, port %3; write %3.")
-                           .arg(item.text,
-                                hex ? QStringLiteral("hexadecimal") : QStringLiteral("octal"))
+                       (hex ? Planner::tr("Exim reads \"%1\" as a hexadecimal number, port %2; "
+                                          "write %2.")
+                            : Planner::tr("Exim reads \"%1\" as an octal number, port %2; write %2."))
+                           .arg(item.text)
                            .arg(port));
             }
         } else {
@@ -613,7 +614,8 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
                                         "\"%1\" binds one dual-stack socket that also takes "
                                         "IPv4 and clashes with 0.0.0.0 on the same port.")
                                 .arg(a.address)
-                          : Planner::tr("Exim recognises only \"0.0.0.0\" as the IPv4 wildcard.")
+                          : Planner::tr("Exim recognises only \"0.0.0.0\" as the IPv4 wildcard; "
+                                        "\"%1\" is bound as an ordinary address.")
                                 .arg(a.address));
         }
         if (disableIpv6 && a.ipv6) {

@@ -1,0 +1,1635 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>ConfigFile</name>
+    <message>
+        <source>Line %1 is not valid UTF-8 text.</source>
+        <translation>Строка %1 — не текст в кодировке UTF-8.</translation>
+    </message>
+    <message>
+        <source>Line %1 contains a NUL byte.</source>
+        <translation>Строка %1 содержит нулевой байт.</translation>
+    </message>
+    <message>
+        <source>Configuration directives such as &quot;%1&quot; are not supported by Mailport.</source>
+        <translation>Директивы конфигурации, такие как «%1», Mailport не поддерживает.</translation>
+    </message>
+    <message>
+        <source>Expected an option name at the start of line %1.</source>
+        <translation>В начале строки %1 ожидалось имя опции.</translation>
+    </message>
+    <message>
+        <source>Macro definitions (&quot;%1&quot;) are not supported by Mailport.</source>
+        <translation>Определения макросов («%1») Mailport не поддерживает.</translation>
+    </message>
+    <message>
+        <source>Expected &quot;=&quot; after the option name &quot;%1&quot;.</source>
+        <translation>После имени опции «%1» ожидался знак «=».</translation>
+    </message>
+    <message>
+        <source>The quoted value of &quot;%1&quot; has no closing quote.</source>
+        <translation>У значения «%1» в кавычках нет закрывающей кавычки.</translation>
+    </message>
+    <message>
+        <source>Unexpected text after the quoted value of &quot;%1&quot;.</source>
+        <translation>Лишний текст после значения «%1» в кавычках.</translation>
+    </message>
+</context>
+<context>
+    <name>Configuration</name>
+    <message>
+        <source>true or false</source>
+        <translation>true или false</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>целым числом</translation>
+    </message>
+    <message>
+        <source>a time such as 30s, 5m or 1h</source>
+        <translation>временем, например 30s, 5m или 1h</translation>
+    </message>
+    <message>
+        <source>a size such as 50M or 100K</source>
+        <translation>размером, например 50M или 100K</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>значением</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an option Mailport knows.</source>
+        <translation>«%1» — не опция, известная Mailport.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a listening option; it was not imported.</source>
+        <translation>«%1» — не опция прослушивания; она не импортирована.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; option set for the second time (first on line %2).</source>
+        <translation>Опция «%1» установлена второй раз (первый раз в строке %2).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be given a value.</source>
+        <translation>Опции «%1» нельзя задать значение.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false, not &quot;%2&quot;.</source>
+        <translation>Значение «%1» должно быть true или false, а не «%2».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a value: write &quot;%1 = value&quot;.</source>
+        <translation>Опции «%1» нужно значение: напишите «%1 = значение».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2, not &quot;%3&quot;.</source>
+        <translation>Значение «%1» должно быть %2, а не «%3».</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticText</name>
+    <message>
+        <source>Syntax error</source>
+        <translation>Синтаксическая ошибка</translation>
+    </message>
+    <message>
+        <source>Unknown option</source>
+        <translation>Неизвестная опция</translation>
+    </message>
+    <message>
+        <source>Option set twice</source>
+        <translation>Опция задана дважды</translation>
+    </message>
+    <message>
+        <source>Bad value</source>
+        <translation>Неверное значение</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Не импортировано</translation>
+    </message>
+    <message>
+        <source>Malformed address</source>
+        <translation>Неправильный адрес</translation>
+    </message>
+    <message>
+        <source>Invalid port</source>
+        <translation>Неверный порт</translation>
+    </message>
+    <message>
+        <source>Unknown service name</source>
+        <translation>Неизвестное имя службы</translation>
+    </message>
+    <message>
+        <source>No port</source>
+        <translation>Нет порта</translation>
+    </message>
+    <message>
+        <source>Bad IPv6 scope</source>
+        <translation>Неверная область IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 scope required</source>
+        <translation>Нужна область IPv6</translation>
+    </message>
+    <message>
+        <source>Address not on this host</source>
+        <translation>Адреса нет на этом хосте</translation>
+    </message>
+    <message>
+        <source>Socket listed twice</source>
+        <translation>Сокет указан дважды</translation>
+    </message>
+    <message>
+        <source>Overlapping sockets</source>
+        <translation>Сокеты пересекаются</translation>
+    </message>
+    <message>
+        <source>Value too long</source>
+        <translation>Слишком длинное значение</translation>
+    </message>
+    <message>
+        <source>Port out of range</source>
+        <translation>Порт вне диапазона</translation>
+    </message>
+    <message>
+        <source>Random port</source>
+        <translation>Случайный порт</translation>
+    </message>
+    <message>
+        <source>Port list cut short</source>
+        <translation>Список портов обрывается</translation>
+    </message>
+    <message>
+        <source>Text after a port number</source>
+        <translation>Текст после номера порта</translation>
+    </message>
+    <message>
+        <source>No listening socket</source>
+        <translation>Нет слушающих сокетов</translation>
+    </message>
+    <message>
+        <source>Hexadecimal or octal port</source>
+        <translation>Шестнадцатеричный или восьмеричный порт</translation>
+    </message>
+    <message>
+        <source>Unusual wildcard spelling</source>
+        <translation>Необычная запись «любого адреса»</translation>
+    </message>
+    <message>
+        <source>TLS port not listened on</source>
+        <translation>Порт TLS не прослушивается</translation>
+    </message>
+    <message>
+        <source>Loopback left out</source>
+        <translation>Нет loopback-интерфейса</translation>
+    </message>
+    <message>
+        <source>Privileged port</source>
+        <translation>Привилегированный порт</translation>
+    </message>
+    <message>
+        <source>-oX value Exim misreads</source>
+        <translation>Exim неверно прочтёт значение -oX</translation>
+    </message>
+    <message>
+        <source>IPv6 item ignored</source>
+        <translation>Элемент IPv6 пропущен</translation>
+    </message>
+    <message>
+        <source>Duplicate ignored</source>
+        <translation>Повтор пропущен</translation>
+    </message>
+    <message>
+        <source>Malformed local address</source>
+        <translation>Неправильный локальный адрес</translation>
+    </message>
+    <message>
+        <source>Unknown sendmail key</source>
+        <translation>Неизвестный ключ sendmail</translation>
+    </message>
+    <message>
+        <source>Unsupported address family</source>
+        <translation>Неподдерживаемое семейство адресов</translation>
+    </message>
+    <message>
+        <source>Cannot be converted</source>
+        <translation>Нельзя преобразовать</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2</source>
+        <translation>Строка %1, столбец %2</translation>
+    </message>
+    <message>
+        <source>%1, column %2</source>
+        <translation>%1, столбец %2</translation>
+    </message>
+    <message>
+        <source>Exim&apos;s default</source>
+        <translation>Значение Exim по умолчанию</translation>
+    </message>
+</context>
+<context>
+    <name>LoadedConfiguration</name>
+    <message>
+        <source>Cannot read the configuration file %1: %2.</source>
+        <translation>Не удаётся прочитать файл конфигурации %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::ConfigDocument</name>
+    <message>
+        <source>Edit text</source>
+        <translation>Правка текста</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Изменение %1</translation>
+    </message>
+    <message>
+        <source>Reset %1</source>
+        <translation>Сброс %1</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Без имени</translation>
+    </message>
+    <message>
+        <source>Could not open the file.</source>
+        <translation>Не удалось открыть файл.</translation>
+    </message>
+    <message>
+        <source>%1 is a directory.</source>
+        <translation>%1 — это каталог.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The file is too large.</source>
+        <translation>Файл слишком велик.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 bytes; a configuration of more than %3 bytes is not read.</source>
+        <translation>Размер %1 — %2 байт; конфигурация больше %3 байт не читается.</translation>
+    </message>
+    <message>
+        <source>Could not read the file.</source>
+        <translation>Не удалось прочитать файл.</translation>
+    </message>
+    <message>
+        <source>Could not save the file.</source>
+        <translation>Не удалось сохранить файл.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n listening option(s) from %1.</source>
+        <translation>
+            <numerusform>Из %1 импортирована %n опция прослушивания.</numerusform>
+            <numerusform>Из %1 импортированы %n опции прослушивания.</numerusform>
+            <numerusform>Из %1 импортировано %n опций прослушивания.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other setting(s) were not imported: %1.</source>
+        <translation>
+            <numerusform>%n другая настройка не импортирована: %1.</numerusform>
+            <numerusform>%n другие настройки не импортированы: %1.</numerusform>
+            <numerusform>%n других настроек не импортировано: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ACL, router, transport and other sections after the first &quot;begin&quot; line were left out.</source>
+        <translation>Разделы ACL, роутеров, транспортов и другие разделы после первой строки «begin» пропущены.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) could not be read, such as line %1: %2</source>
+        <translation>
+            <numerusform>%n строку не удалось прочитать, например строку %1: %2</numerusform>
+            <numerusform>%n строки не удалось прочитать, например строку %1: %2</numerusform>
+            <numerusform>%n строк не удалось прочитать, например строку %1: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>Импорт %1</translation>
+    </message>
+    <message>
+        <source>No sendmail listening options found.</source>
+        <translation>Опции прослушивания sendmail не найдены.</translation>
+    </message>
+    <message>
+        <source>%1 has no DaemonPortOptions setting, DAEMON_OPTIONS line or sendmail command line.</source>
+        <translation>В %1 нет ни настройки DaemonPortOptions, ни строки DAEMON_OPTIONS, ни командной строки sendmail.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Converted %n sendmail listening socket(s) from %1.</source>
+        <translation>
+            <numerusform>Из %1 преобразован %n слушающий сокет sendmail.</numerusform>
+            <numerusform>Из %1 преобразованы %n слушающих сокета sendmail.</numerusform>
+            <numerusform>Из %1 преобразовано %n слушающих сокетов sendmail.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file declares no socket, so sendmail&apos;s default applies: every IPv4 address, port smtp.</source>
+        <translation>В файле не объявлено ни одного сокета, поэтому действует умолчание sendmail: все адреса IPv4, порт smtp.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Строка %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::ConfigEditor</name>
+    <message>
+        <source>Where the daemon listens</source>
+        <translation>Где слушает демон</translation>
+    </message>
+    <message>
+        <source>Local host</source>
+        <translation>Локальный хост</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>Приветствие</translation>
+    </message>
+    <message>
+        <source>Test command line (not saved in the file)</source>
+        <translation>Проверочная командная строка (не сохраняется в файле)</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Сертификат</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>PROXY protocol</source>
+        <translation>Протокол PROXY</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Соединения</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Сообщения</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <source>Where and how the daemon accepts SMTP connections.</source>
+        <translation>Где и как демон принимает SMTP-соединения.</translation>
+    </message>
+    <message>
+        <source>The certificate for STARTTLS and implicit TLS.</source>
+        <translation>Сертификат для STARTTLS и неявного TLS.</translation>
+    </message>
+    <message>
+        <source>Connections relayed by load balancers with the PROXY protocol.</source>
+        <translation>Соединения, которые балансировщики нагрузки передают по протоколу PROXY.</translation>
+    </message>
+    <message>
+        <source>How much the daemon accepts at once.</source>
+        <translation>Сколько демон принимает одновременно.</translation>
+    </message>
+    <message>
+        <source>Where the daemon keeps messages, its log and its process ID.</source>
+        <translation>Где демон хранит сообщения, свой журнал и идентификатор процесса.</translation>
+    </message>
+    <message>
+        <source>Option groups</source>
+        <translation>Группы опций</translation>
+    </message>
+    <message>
+        <source>Spool directory</source>
+        <translation>Каталог спула</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::DiagnosticsModel</name>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>Опция</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Элемент</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::DiagnosticsPanel</name>
+    <message>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <source>No problems: Exim would accept this configuration and bind every socket of the plan.</source>
+        <translation>Проблем нет: Exim примет эту конфигурацию и откроет все сокеты плана.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::HostInterfacesModel</name>
+    <message>
+        <source>up</source>
+        <translation>включён</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>выключен</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>работает</translation>
+    </message>
+    <message>
+        <source>loopback</source>
+        <translation>loopback</translation>
+    </message>
+    <message>
+        <source>point-to-point</source>
+        <translation>точка-точка</translation>
+    </message>
+    <message>
+        <source>broadcast</source>
+        <translation>широковещательный</translation>
+    </message>
+    <message>
+        <source>multicast</source>
+        <translation>групповая рассылка</translation>
+    </message>
+    <message>
+        <source>link-local</source>
+        <translation>локальный для канала</translation>
+    </message>
+    <message>
+        <source>unique local</source>
+        <translation>уникальный локальный</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>частный</translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation>глобальный</translation>
+    </message>
+    <message>
+        <source>unspecified</source>
+        <translation>неопределённый</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listened on, port %1</source>
+        <translation>
+            <numerusform>Прослушивается, порт %1</numerusform>
+            <numerusform>Прослушивается, порты %1</numerusform>
+            <numerusform>Прослушивается, порты %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Covered by %1, port %2</source>
+        <translation>
+            <numerusform>Охвачен адресом %1, порт %2</numerusform>
+            <numerusform>Охвачен адресом %1, порты %2</numerusform>
+            <numerusform>Охвачен адресом %1, порты %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Treated as local, not listened on</source>
+        <translation>Считается локальным, не прослушивается</translation>
+    </message>
+    <message>
+        <source>Interface %1 (index %2): %3</source>
+        <translation>Интерфейс %1 (индекс %2): %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Interface / address</source>
+        <translation>Интерфейс / адрес</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Префикс</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Область</translation>
+    </message>
+    <message>
+        <source>Scope ID</source>
+        <translation>ID области</translation>
+    </message>
+    <message>
+        <source>Used by the configuration</source>
+        <translation>Использование в конфигурации</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
+    </message>
+    <message>
+        <source>Hardware address</source>
+        <translation>Аппаратный адрес</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Флаги</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::HostInterfacesView</name>
+    <message>
+        <source>Listen on this address</source>
+        <translation>Слушать этот адрес</translation>
+    </message>
+    <message>
+        <source>Add the selected address to local_interfaces</source>
+        <translation>Добавить выбранный адрес в local_interfaces</translation>
+    </message>
+    <message>
+        <source>Treat as local</source>
+        <translation>Считать локальным</translation>
+    </message>
+    <message>
+        <source>Add the selected address to extra_local_interfaces: local for routing, not listened on</source>
+        <translation>Добавить выбранный адрес в extra_local_interfaces: локальный при роутинге, но не прослушивается</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Read the interfaces again (this also happens every few seconds)</source>
+        <translation>Перечитать интерфейсы (это происходит и само каждые несколько секунд)</translation>
+    </message>
+    <message>
+        <source>Host interfaces</source>
+        <translation>Интерфейсы хоста</translation>
+    </message>
+    <message>
+        <source>Interfaces: %1 · addresses: %2 · read at %3</source>
+        <translation>Интерфейсов: %1 · адресов: %2 · прочитано в %3</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::InterfaceListEditor</name>
+    <message>
+        <source>Add an address (Insert)</source>
+        <translation>Добавить адрес (Insert)</translation>
+    </message>
+    <message>
+        <source>Remove the selected addresses (Delete)</source>
+        <translation>Удалить выбранные адреса (Delete)</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>Переместить вверх (Alt+Вверх)</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>Переместить вниз (Alt+Вниз)</translation>
+    </message>
+    <message>
+        <source>Remove the setting: Exim&apos;s default applies</source>
+        <translation>Удалить настройку: действует значение Exim по умолчанию</translation>
+    </message>
+    <message>
+        <source>Not set in the file: these are Exim&apos;s defaults.</source>
+        <translation>В файле не задано: это значения Exim по умолчанию.</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Значение:</translation>
+    </message>
+    <message>
+        <source>The option&apos;s exact value. Edit the table or this line: each follows the other.</source>
+        <translation>Точное значение опции. Правьте таблицу или эту строку: они следуют друг за другом.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::InterfaceListModel</name>
+    <message>
+        <source>default ports</source>
+        <translation>порты по умолчанию</translation>
+    </message>
+    <message>
+        <source>Item: %1</source>
+        <translation>Элемент: %1</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Порт</translation>
+    </message>
+    <message>
+        <source>IPv6 scope</source>
+        <translation>Область IPv6</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::MainWindow</name>
+    <message>
+        <source>Configurations (*.conf *.cfg configure);;All files (*)</source>
+        <translation>Конфигурации (*.conf *.cfg configure);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Конфигурация</translation>
+    </message>
+    <message>
+        <source>Listening plan</source>
+        <translation>План прослушивания</translation>
+    </message>
+    <message>
+        <source>Host interfaces</source>
+        <translation>Интерфейсы хоста</translation>
+    </message>
+    <message>
+        <source>File text</source>
+        <translation>Текст файла</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Создать</translation>
+    </message>
+    <message>
+        <source>Start a new configuration</source>
+        <translation>Начать новую конфигурацию</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <source>Open a Mailport or Exim configuration</source>
+        <translation>Открыть конфигурацию Mailport или Exim</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Со&amp;хранить</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Сохранить &amp;как…</translation>
+    </message>
+    <message>
+        <source>&amp;Import exim.conf…</source>
+        <translation>&amp;Импорт exim.conf…</translation>
+    </message>
+    <message>
+        <source>Take the listening options from an Exim configuration</source>
+        <translation>Взять опции прослушивания из конфигурации Exim</translation>
+    </message>
+    <message>
+        <source>Import sendmail DaemonPortOptions…</source>
+        <translation>Импорт DaemonPortOptions из sendmail…</translation>
+    </message>
+    <message>
+        <source>Convert the listening sockets of a sendmail.cf or sendmail.mc to Exim options</source>
+        <translation>Преобразовать слушающие сокеты из sendmail.cf или sendmail.mc в опции Exim</translation>
+    </message>
+    <message>
+        <source>&amp;Export Exim Options…</source>
+        <translation>&amp;Экспорт опций Exim…</translation>
+    </message>
+    <message>
+        <source>Write the options this file sets, ready for an exim.conf</source>
+        <translation>Записать опции, заданные в этом файле, в виде, готовом для exim.conf</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Exim Options</source>
+        <translation>С&amp;копировать опции Exim</translation>
+    </message>
+    <message>
+        <source>Export sendmail DaemonPortOptions…</source>
+        <translation>Экспорт DaemonPortOptions для sendmail…</translation>
+    </message>
+    <message>
+        <source>Write the plan&apos;s sockets as sendmail declarations</source>
+        <translation>Записать сокеты плана в виде объявлений sendmail</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>&amp;Next Problem</source>
+        <translation>&amp;Следующая проблема</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Problem</source>
+        <translation>&amp;Предыдущая проблема</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Недавние файлы</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Основная</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <source>The new language applies when Mailport starts again.</source>
+        <translation>Новый язык будет применён при следующем запуске Mailport.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About Mailport</source>
+        <translation>&amp;О Mailport</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>О &amp;Qt</translation>
+    </message>
+    <message>
+        <source>%1[*] — Mailport</source>
+        <translation>%1[*] — Mailport</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n ошибка</numerusform>
+            <numerusform>%n ошибки</numerusform>
+            <numerusform>%n ошибок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n warning(s)</source>
+        <translation>
+            <numerusform>%1, %n предупреждение</numerusform>
+            <numerusform>%1, %n предупреждения</numerusform>
+            <numerusform>%1, %n предупреждений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n предупреждение</numerusform>
+            <numerusform>%n предупреждения</numerusform>
+            <numerusform>%n предупреждений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Проблем нет</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n socket(s)</source>
+        <translation>
+            <numerusform>%1 · %n сокет</numerusform>
+            <numerusform>%1 · %n сокета</numerusform>
+            <numerusform>%1 · %n сокетов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Проблемы (%1)</translation>
+    </message>
+    <message>
+        <source>New configuration.</source>
+        <translation>Новая конфигурация.</translation>
+    </message>
+    <message>
+        <source>Open Configuration</source>
+        <translation>Открыть конфигурацию</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>Открыт файл %1.</translation>
+    </message>
+    <message>
+        <source>Save Configuration</source>
+        <translation>Сохранить конфигурацию</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Сохранён файл %1.</translation>
+    </message>
+    <message>
+        <source>No Recent Files</source>
+        <translation>Недавних файлов нет</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Очистить список</translation>
+    </message>
+    <message>
+        <source>Import an Exim Configuration</source>
+        <translation>Импорт конфигурации Exim</translation>
+    </message>
+    <message>
+        <source>Import sendmail Listening Options</source>
+        <translation>Импорт опций прослушивания sendmail</translation>
+    </message>
+    <message>
+        <source>sendmail configurations (*.cf *.mc);;All files (*)</source>
+        <translation>Конфигурации sendmail (*.cf *.mc);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Export Exim Options</source>
+        <translation>Экспорт опций Exim</translation>
+    </message>
+    <message>
+        <source>Exim configuration fragments (*.conf);;All files (*)</source>
+        <translation>Фрагменты конфигурации Exim (*.conf);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Exported the Exim options to %1.</source>
+        <translation>Опции Exim экспортированы в %1.</translation>
+    </message>
+    <message>
+        <source>The Exim options are on the clipboard.</source>
+        <translation>Опции Exim скопированы в буфер обмена.</translation>
+    </message>
+    <message>
+        <source>Export sendmail DaemonPortOptions</source>
+        <translation>Экспорт DaemonPortOptions для sendmail</translation>
+    </message>
+    <message>
+        <source>sendmail.mc lines (*.mc);;sendmail.cf lines (*.cf)</source>
+        <translation>Строки sendmail.mc (*.mc);;Строки sendmail.cf (*.cf)</translation>
+    </message>
+    <message>
+        <source>Exported the sendmail options to %1.</source>
+        <translation>Опции sendmail экспортированы в %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported to %1, leaving out %n socket(s) sendmail cannot express.</source>
+        <translation>
+            <numerusform>Экспортировано в %1; пропущен %n сокет, который нельзя выразить в sendmail.</numerusform>
+            <numerusform>Экспортировано в %1; пропущены %n сокета, которые нельзя выразить в sendmail.</numerusform>
+            <numerusform>Экспортировано в %1; пропущено %n сокетов, которые нельзя выразить в sendmail.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added %1 to %2.</source>
+        <translation>Адрес %1 добавлен в %2.</translation>
+    </message>
+    <message>
+        <source>%1 is already in %2.</source>
+        <translation>Адрес %1 уже есть в %2.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Mailport %1&lt;/h3&gt;&lt;p&gt;Checks Exim&apos;s listening options the way Exim reads them, shows the sockets the daemon would bind, and runs a test SMTP daemon.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;%4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mailport %1&lt;/h3&gt;&lt;p&gt;Проверяет опции прослушивания Exim так, как их читает сам Exim, показывает сокеты, которые откроет демон, и запускает тестовый SMTP-демон.&lt;/p&gt;&lt;p&gt;Qt %2 (собрано с %3)&lt;br&gt;%4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Mailport</source>
+        <translation>О Mailport</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::OptionField</name>
+    <message>
+        <source>no time at all</source>
+        <translation>нисколько</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n час</numerusform>
+            <numerusform>%n часа</numerusform>
+            <numerusform>%n часов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n минута</numerusform>
+            <numerusform>%n минуты</numerusform>
+            <numerusform>%n минут</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n секунда</numerusform>
+            <numerusform>%n секунды</numerusform>
+            <numerusform>%n секунд</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove the setting: Exim&apos;s default applies</source>
+        <translation>Удалить настройку: действует значение Exim по умолчанию</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Выбрать файл</translation>
+    </message>
+    <message>
+        <source>set to an empty value</source>
+        <translation>задано пустое значение</translation>
+    </message>
+    <message>
+        <source>unset</source>
+        <translation>не задано</translation>
+    </message>
+    <message>
+        <source>Exim&apos;s default: %1</source>
+        <translation>по умолчанию в Exim: %1</translation>
+    </message>
+    <message>
+        <source>not given, e.g. &lt;; [::1]:2525 ; 127.0.0.1.2525</source>
+        <translation>не задано, например &lt;; [::1]:2525 ; 127.0.0.1.2525</translation>
+    </message>
+    <message>
+        <source>%1 (unknown service)</source>
+        <translation>%1 (неизвестная служба)</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Ports: %1</source>
+        <translation>Порты: %1</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>без ограничения</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::PlanModel</name>
+    <message>
+        <source>IPv4</source>
+        <translation>IPv4</translation>
+    </message>
+    <message>
+        <source>IPv6 only</source>
+        <translation>только IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 (Exim assumes IPv4 too)</source>
+        <translation>IPv6 (Exim считает, что и IPv4)</translation>
+    </message>
+    <message>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <source>Implicit TLS (SMTPS)</source>
+        <translation>Неявный TLS (SMTPS)</translation>
+    </message>
+    <message>
+        <source>Plain SMTP, no STARTTLS</source>
+        <translation>Простой SMTP без STARTTLS</translation>
+    </message>
+    <message>
+        <source>SMTP with STARTTLS</source>
+        <translation>SMTP со STARTTLS</translation>
+    </message>
+    <message>
+        <source>%1 (every IPv6 address)</source>
+        <translation>%1 (все адреса IPv6)</translation>
+    </message>
+    <message>
+        <source>%1 (every IPv4 address)</source>
+        <translation>%1 (все адреса IPv4)</translation>
+    </message>
+    <message>
+        <source>Another program already listens on %1, so binding it fails with &quot;Address already in use&quot;.</source>
+        <translation>Другая программа уже слушает %1, поэтому привязка завершится ошибкой «Address already in use».</translation>
+    </message>
+    <message>
+        <source>%1 (written %2)</source>
+        <translation>%1 (записано %2)</translation>
+    </message>
+    <message>
+        <source>Port in use</source>
+        <translation>Порт занят</translation>
+    </message>
+    <message>
+        <source>Ready to bind</source>
+        <translation>Готов к привязке</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3: %4</source>
+        <translation>%1, строка %2, столбец %3: %4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Область</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Порт</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семейство</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Протокол</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Элемент</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::PlanView</name>
+    <message>
+        <source>Listening sockets</source>
+        <translation>Слушающие сокеты</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exim would refuse to start (%n error(s)).</source>
+        <translation>
+            <numerusform>Exim откажется запускаться (%n ошибка).</numerusform>
+            <numerusform>Exim откажется запускаться (%n ошибки).</numerusform>
+            <numerusform>Exim откажется запускаться (%n ошибок).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exim would start and bind %n socket(s).</source>
+        <translation>
+            <numerusform>Exim запустится и откроет %n сокет.</numerusform>
+            <numerusform>Exim запустится и откроет %n сокета.</numerusform>
+            <numerusform>Exim запустится и откроет %n сокетов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its log would say: “%1”.</source>
+        <translation>В его журнале будет: «%1».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n socket(s) are taken by another program: the daemon cannot bind them until it stops.</source>
+        <translation>
+            <numerusform>%n сокет занят другой программой: демон не сможет его открыть, пока она не остановится.</numerusform>
+            <numerusform>%n сокета заняты другой программой: демон не сможет их открыть, пока она не остановится.</numerusform>
+            <numerusform>%n сокетов заняты другой программой: демон не сможет их открыть, пока она не остановится.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): see Problems.</source>
+        <translation>
+            <numerusform>%n предупреждение: см. «Проблемы».</numerusform>
+            <numerusform>%n предупреждения: см. «Проблемы».</numerusform>
+            <numerusform>%n предупреждений: см. «Проблемы».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No address counts as the local host.</source>
+        <translation>Ни один адрес не считается локальным хостом.</translation>
+    </message>
+    <message>
+        <source>Treated as the local host when routing: %1</source>
+        <translation>Считаются локальным хостом при роутинге: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::Prompter</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1”?</source>
+        <translation>Сохранить изменения в «%1»?</translation>
+    </message>
+    <message>
+        <source>Your changes are lost if you do not save them.</source>
+        <translation>Если не сохранить изменения, они будут потеряны.</translation>
+    </message>
+    <message>
+        <source>Mailport</source>
+        <translation>Mailport</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::SourceEditor</name>
+    <message>
+        <source>Configuration file text</source>
+        <translation>Текст файла конфигурации</translation>
+    </message>
+</context>
+<context>
+    <name>OptionCatalog</name>
+    <message>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>список</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true или false</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>число</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>время</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>размер</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>Прослушивание</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>PROXY</source>
+        <translation>PROXY</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Ограничения</translation>
+    </message>
+    <message>
+        <source>Spool and logs</source>
+        <translation>Спул и журналы</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>Слушать на</translation>
+    </message>
+    <message>
+        <source>Also local (not listened on)</source>
+        <translation>Также локальные (без прослушивания)</translation>
+    </message>
+    <message>
+        <source>Default ports</source>
+        <translation>Порты по умолчанию</translation>
+    </message>
+    <message>
+        <source>Implicit TLS ports (SMTPS)</source>
+        <translation>Порты неявного TLS (SMTPS)</translation>
+    </message>
+    <message>
+        <source>Disable IPv6</source>
+        <translation>Отключить IPv6</translation>
+    </message>
+    <message>
+        <source>Connection backlog</source>
+        <translation>Очередь соединений</translation>
+    </message>
+    <message>
+        <source>Primary host name</source>
+        <translation>Основное имя хоста</translation>
+    </message>
+    <message>
+        <source>Greeting banner</source>
+        <translation>Приветственный баннер</translation>
+    </message>
+    <message>
+        <source>Connections at once</source>
+        <translation>Одновременных соединений</translation>
+    </message>
+    <message>
+        <source>Connections per client host</source>
+        <translation>Соединений с одного хоста</translation>
+    </message>
+    <message>
+        <source>Receive timeout</source>
+        <translation>Тайм-аут приёма</translation>
+    </message>
+    <message>
+        <source>Largest message</source>
+        <translation>Наибольшее сообщение</translation>
+    </message>
+    <message>
+        <source>Recipients per message</source>
+        <translation>Получателей на сообщение</translation>
+    </message>
+    <message>
+        <source>Spool directory</source>
+        <translation>Каталог спула</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Файл журнала</translation>
+    </message>
+    <message>
+        <source>PID file</source>
+        <translation>Файл PID</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Сертификат</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Закрытый ключ</translation>
+    </message>
+    <message>
+        <source>Offer STARTTLS to</source>
+        <translation>Предлагать STARTTLS</translation>
+    </message>
+    <message>
+        <source>OCSP response file</source>
+        <translation>Файл ответа OCSP</translation>
+    </message>
+    <message>
+        <source>PROXY protocol from</source>
+        <translation>Протокол PROXY от</translation>
+    </message>
+    <message>
+        <source>PROXY header timeout</source>
+        <translation>Тайм-аут заголовка PROXY</translation>
+    </message>
+    <message>
+        <source>Test with -oX</source>
+        <translation>Проверить с -oX</translation>
+    </message>
+    <message>
+        <source>Every port uses implicit TLS (-tls-on-connect)</source>
+        <translation>Все порты с неявным TLS (-tls-on-connect)</translation>
+    </message>
+    <message>
+        <source>The IP addresses the daemon listens on, each optionally with its own port (192.168.1.5.2525 or [::1]:2525). Items without a port use daemon_smtp_ports. 0.0.0.0 and ::0 mean every IPv4 and every IPv6 address. These addresses also count as the local host when Exim routes mail.</source>
+        <translation>IP-адреса, на которых слушает демон, каждый при необходимости со своим портом (192.168.1.5.2525 или [::1]:2525). Для элементов без порта используется daemon_smtp_ports. 0.0.0.0 и ::0 означают все интерфейсы IPv4 и все интерфейсы IPv6. Эти адреса также считаются локальным хостом, когда Exim маршрутизирует почту.</translation>
+    </message>
+    <message>
+        <source>Addresses that Exim treats as the local host when it routes mail (MX lists, delivery to itself) but does not listen on. Ports are ignored; 0.0.0.0 and ::0 stand for every address of the host.</source>
+        <translation>Адреса, которые Exim при роутинге почты (списки MX, доставка самому себе) считает локальным хостом, но не прослушивает. Порты игнорируются; 0.0.0.0 и ::0 означают все адреса хоста.</translation>
+    </message>
+    <message>
+        <source>The ports of every local_interfaces item that has no port of its own, as numbers or service names from /etc/services (smtp, submission). daemon_smtp_port is the same option.</source>
+        <translation>Порты для каждого элемента local_interfaces, у которого нет собственного порта: номера или имена служб из /etc/services (smtp, submission). daemon_smtp_port — та же опция.</translation>
+    </message>
+    <message>
+        <source>Connections to these ports start with TLS at once (SMTPS, usually port 465) instead of offering STARTTLS. This only marks ports: the daemon must also listen on them through daemon_smtp_ports or local_interfaces.</source>
+        <translation>Соединения с этими портами сразу начинаются с TLS (SMTPS, обычно порт 465), а не с предложения STARTTLS. Опция лишь помечает порты: демон должен также слушать их через daemon_smtp_ports или local_interfaces.</translation>
+    </message>
+    <message>
+        <source>No IPv6 activity takes place: IPv6 addresses in local_interfaces are silently ignored and AAAA records are not looked up.</source>
+        <translation>Никакой работы с IPv6: адреса IPv6 в local_interfaces молча игнорируются, записи AAAA не запрашиваются.</translation>
+    </message>
+    <message>
+        <source>How many incoming TCP connections the kernel queues for each listening socket before the daemon accepts them.</source>
+        <translation>Сколько входящих TCP-соединений ядро ставит в очередь для каждого слушающего сокета, пока демон их не примет.</translation>
+    </message>
+    <message>
+        <source>The fully qualified name of this host, used in the greeting and in Received: headers. Unset means the name the system reports.</source>
+        <translation>Полное имя этого хоста для приветствия и заголовков Received:. Если не задано, используется имя, которое сообщает система.</translation>
+    </message>
+    <message>
+        <source>The text after the 220 code that the daemon sends when a client connects.</source>
+        <translation>Текст после кода 220, который демон отправляет при подключении клиента.</translation>
+    </message>
+    <message>
+        <source>The most SMTP connections the daemon handles at the same time; further clients are refused with a temporary error. 0 means no limit.</source>
+        <translation>Наибольшее число SMTP-соединений, которые демон обслуживает одновременно; остальным клиентам отказывают с временной ошибкой. 0 — без ограничения.</translation>
+    </message>
+    <message>
+        <source>The most simultaneous connections from one client IP address. Unset means no limit.</source>
+        <translation>Наибольшее число одновременных соединений с одного IP-адреса клиента. Если не задано — без ограничения.</translation>
+    </message>
+    <message>
+        <source>How long the daemon waits for each SMTP command or line of message data before it drops the connection (30s, 5m, 1h).</source>
+        <translation>Сколько демон ждёт каждую SMTP-команду или строку данных сообщения, прежде чем разорвать соединение (30s, 5m, 1h).</translation>
+    </message>
+    <message>
+        <source>Messages larger than this are refused (100K, 50M). 0 means no limit.</source>
+        <translation>Сообщения больше этого размера отклоняются (100K, 50M). 0 — без ограничения.</translation>
+    </message>
+    <message>
+        <source>The most recipients accepted for one message; further RCPT commands get a temporary error. 0 means no limit.</source>
+        <translation>Наибольшее число получателей одного сообщения; на следующие команды RCPT приходит временная ошибка. 0 — без ограничения.</translation>
+    </message>
+    <message>
+        <source>The directory where received messages are stored.</source>
+        <translation>Каталог, в котором хранятся принятые сообщения.</translation>
+    </message>
+    <message>
+        <source>Where the daemon writes its log; as in Exim, %s stands for main, reject or panic.</source>
+        <translation>Куда демон пишет журнал; как и в Exim, %s означает main, reject или panic.</translation>
+    </message>
+    <message>
+        <source>The file where the daemon writes its process ID.</source>
+        <translation>Файл, в который демон записывает идентификатор своего процесса.</translation>
+    </message>
+    <message>
+        <source>The PEM file with the server certificate (and its chain) that clients see on STARTTLS and SMTPS connections.</source>
+        <translation>PEM-файл с сертификатом сервера (и его цепочкой), который клиенты видят в соединениях STARTTLS и SMTPS.</translation>
+    </message>
+    <message>
+        <source>The PEM file with the certificate&apos;s private key. Unset means the key is in the certificate file.</source>
+        <translation>PEM-файл с закрытым ключом сертификата. Если не задан, ключ находится в файле сертификата.</translation>
+    </message>
+    <message>
+        <source>The client hosts to which STARTTLS is offered after EHLO: * means every host, an empty list none.</source>
+        <translation>Клиентские хосты, которым после EHLO предлагается STARTTLS: * — всем хостам, пустой список — никому.</translation>
+    </message>
+    <message>
+        <source>A file with an OCSP response for the certificate, stapled to the TLS handshake so that clients need not ask the certificate authority.</source>
+        <translation>Файл с ответом OCSP для сертификата; он прикрепляется к рукопожатию TLS, чтобы клиентам не нужно было обращаться к центру сертификации.</translation>
+    </message>
+    <message>
+        <source>Hosts, typically load balancers, that must start each connection with a PROXY protocol header (version 1 or 2); the daemon then sees the real client address. proxy_required_hosts is accepted as the same option.</source>
+        <translation>Хосты, обычно балансировщики нагрузки, которые должны начинать каждое соединение с заголовка протокола PROXY (версии 1 или 2); тогда демон видит настоящий адрес клиента. proxy_required_hosts принимается как та же опция.</translation>
+    </message>
+    <message>
+        <source>How long to wait for the PROXY header from a listed host before dropping the connection.</source>
+        <translation>Сколько ждать заголовок PROXY от указанного хоста, прежде чем разорвать соединение.</translation>
+    </message>
+    <message>
+        <source>Overrides daemon_smtp_ports and local_interfaces for one daemon, as Exim&apos;s -oX does: items without a dot or colon replace the ports, the others replace the interfaces. It is not saved in the file.</source>
+        <translation>Переопределяет daemon_smtp_ports и local_interfaces для одного демона, как опция -oX в Exim: элементы без точек и двоеточий заменяют порты, остальные — интерфейсы. В файле не сохраняется.</translation>
+    </message>
+    <message>
+        <source>Exim&apos;s -tls-on-connect: every port behaves as if it were listed in tls_on_connect_ports. It is not saved in the file.</source>
+        <translation>Опция -tls-on-connect в Exim: каждый порт ведёт себя так, как будто он указан в tls_on_connect_ports. В файле не сохраняется.</translation>
+    </message>
+    <message>
+        <source>unset</source>
+        <translation>не задано</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2; default: %3)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2; по умолчанию: %3)</translation>
+    </message>
+</context>
+<context>
+    <name>Planner</name>
+    <message>
+        <source>the scope after &quot;%&quot; is empty</source>
+        <translation>после «%» пустая область</translation>
+    </message>
+    <message>
+        <source>only link-local addresses take a scope</source>
+        <translation>область указывается только у локальных для канала адресов</translation>
+    </message>
+    <message>
+        <source>this host has no interface &quot;%1&quot;</source>
+        <translation>на этом хосте нет интерфейса «%1»</translation>
+    </message>
+    <message>
+        <source>unable to parse &quot;%1&quot; as an IP address: %2 — Exim refuses to start.</source>
+        <translation>не удаётся разобрать «%1» как IP-адрес: %2 — Exim откажется запускаться.</translation>
+    </message>
+    <message>
+        <source>The link-local address %1 needs its interface, e.g. %1%%2: binding it without one fails with &quot;Invalid argument&quot;.</source>
+        <translation>Локальному для канала адресу %1 нужен интерфейс, например %1%%2: привязка без него завершится ошибкой «Invalid argument».</translation>
+    </message>
+    <message>
+        <source>No interface of this host has the address %1, so binding it fails with &quot;Cannot assign requested address&quot;.</source>
+        <translation>Ни у одного интерфейса этого хоста нет адреса %1, поэтому привязка завершится ошибкой «Cannot assign requested address».</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 on port %1 is listed twice; Exim silently ignores the second.</source>
+        <translation>0.0.0.0 на порту %1 указан дважды; Exim молча пропускает второй.</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 on port %1 clashes with %2 listed earlier; Exim silently drops 0.0.0.0 and logs &quot;IPv6 with IPv4&quot;, but nothing listens on the other IPv4 addresses.</source>
+        <translation>0.0.0.0 на порту %1 конфликтует с указанным ранее %2; Exim молча отбрасывает 0.0.0.0 и пишет в журнал «IPv6 with IPv4», но остальные адреса IPv4 никто не слушает.</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice; the second bind fails with &quot;Address already in use&quot; and Exim refuses to start.</source>
+        <translation>%1 указан дважды; вторая привязка завершится ошибкой «Address already in use», и Exim откажется запускаться.</translation>
+    </message>
+    <message>
+        <source>Port %1 is below 1024: binding it needs root or CAP_NET_BIND_SERVICE, which this process does not have.</source>
+        <translation>Порт %1 меньше 1024: для привязки нужны права root или CAP_NET_BIND_SERVICE, которых у этого процесса нет.</translation>
+    </message>
+    <message>
+        <source>The -oX value is %1 characters long; Exim refuses more than %2 (&quot;length limit exceeded&quot;) and does not start.</source>
+        <translation>Длина значения -oX — %1 символов; Exim не принимает больше %2 («length limit exceeded») и не запускается.</translation>
+    </message>
+    <message>
+        <source>Exim 4.96 re-splits this -oX value after undoing the doubled &quot;%1&quot; and refuses it as a malformed address; write it as &quot;%2&quot; for Exim.</source>
+        <translation>Exim 4.96 повторно разбивает это значение -oX, после того как убрал удвоение «%1», и отвергает его как неправильный адрес; для Exim запишите его как «%2».</translation>
+    </message>
+    <message>
+        <source>invalid SMTP port: %1 — Exim refuses to start.</source>
+        <translation>неверный SMTP-порт: %1 — Exim откажется запускаться.</translation>
+    </message>
+    <message>
+        <source>TCP port &quot;%1&quot; not found in the services database — Exim refuses to start.</source>
+        <translation>TCP-порт «%1» не найден в базе служб — Exim откажется запускаться.</translation>
+    </message>
+    <message>
+        <source>Port %1 is outside 1 to 65535; Exim would silently bind port %2.</source>
+        <translation>Порт %1 вне диапазона от 1 до 65535; Exim молча откроет порт %2.</translation>
+    </message>
+    <message>
+        <source>Port 0 makes Exim bind a random port, a different one for each address.</source>
+        <translation>С портом 0 Exim откроет случайный порт, для каждого адреса свой.</translation>
+    </message>
+    <message>
+        <source>A 0 in the port list ends it for Exim; remove it.</source>
+        <translation>Для Exim 0 в списке портов завершает список; уберите его.</translation>
+    </message>
+    <message>
+        <source>Exim stops reading the port list at this 0 and silently ignores %1.</source>
+        <translation>Exim прекращает читать список портов на этом 0 и молча пропускает %1.</translation>
+    </message>
+    <message>
+        <source>Exim reads &quot;%1&quot; as port %2 and silently ignores the rest.</source>
+        <translation>Exim читает «%1» как порт %2 и молча пропускает остальное.</translation>
+    </message>
+    <message>
+        <source>-oX data</source>
+        <translation>данных -oX</translation>
+    </message>
+    <message>
+        <source>Malformed IP address &quot;%1&quot; in %2 — Exim refuses to start.</source>
+        <translation>Неправильный IP-адрес «%1» в %2 — Exim откажется запускаться.</translation>
+    </message>
+    <message>
+        <source>Exim recognises only &quot;::0&quot; as the IPv6 wildcard: &quot;%1&quot; binds one dual-stack socket that also takes IPv4 and clashes with 0.0.0.0 on the same port.</source>
+        <translation>Exim распознаёт как «все интерфейсы IPv6» только «::0»: «%1» открывает один двухстековый сокет, который принимает и IPv4 и конфликтует с 0.0.0.0 на том же порту.</translation>
+    </message>
+    <message>
+        <source>disable_ipv6 is set, so Exim silently drops &quot;%1&quot;.</source>
+        <translation>Задана опция disable_ipv6, поэтому Exim молча отбрасывает «%1».</translation>
+    </message>
+    <message>
+        <source>all IPv6</source>
+        <translation>все IPv6</translation>
+    </message>
+    <message>
+        <source>all IPv4</source>
+        <translation>все IPv4</translation>
+    </message>
+    <message>
+        <source>no port specified for interface &quot;%1&quot; and daemon_smtp_port is unset — Exim refuses to start.</source>
+        <translation>для интерфейса «%1» не указан порт, и daemon_smtp_port не задан — Exim откажется запускаться.</translation>
+    </message>
+    <message>
+        <source>This configuration listens nowhere: Exim would start a daemon with no listening socket.</source>
+        <translation>Эта конфигурация нигде не слушает: Exim запустит демон без единого слушающего сокета.</translation>
+    </message>
+    <message>
+        <source>Nothing listens on port %1: tls_on_connect_ports only marks ports that daemon_smtp_ports or local_interfaces already listen on, so Exim silently ignores it.</source>
+        <translation>Порт %1 никто не слушает: tls_on_connect_ports лишь помечает порты, которые уже слушаются через daemon_smtp_ports или local_interfaces, поэтому Exim молча его пропускает.</translation>
+    </message>
+    <message>
+        <source>These specific addresses leave out loopback: Exim will not accept mail from programs on this host through 127.0.0.1 or ::1.</source>
+        <translation>В этих отдельных адресах нет loopback-интерфейса: Exim не примет почту от программ этого хоста через 127.0.0.1 или ::1.</translation>
+    </message>
+    <message>
+        <source>Malformed IP address &quot;%1&quot; in extra_local_interfaces: Exim starts, but fails whenever it checks for the local host.</source>
+        <translation>Неправильный IP-адрес «%1» в extra_local_interfaces: Exim запустится, но будет давать сбой при каждой проверке локального хоста.</translation>
+    </message>
+    <message>
+        <source>Family=%1 is not supported: Mailport listens on inet and inet6 only.</source>
+        <translation>Family=%1 не поддерживается: Mailport слушает только inet и inet6.</translation>
+    </message>
+    <message>
+        <source>TCP port &quot;%1&quot; not found in the services database.</source>
+        <translation>TCP-порт «%1» не найден в базе служб.</translation>
+    </message>
+    <message>
+        <source>Addr=%1 does not resolve to an %2 address.</source>
+        <translation>Addr=%1 не разрешается в адрес %2.</translation>
+    </message>
+    <message>
+        <source>Addr=%1 is not an %2 address.</source>
+        <translation>Addr=%1 — не адрес %2.</translation>
+    </message>
+    <message>
+        <source>No DaemonPortOptions declaration gives a socket: this configuration listens nowhere.</source>
+        <translation>Ни одно объявление DaemonPortOptions не даёт сокета: эта конфигурация нигде не слушает.</translation>
+    </message>
+    <message>
+        <source>the IPv6 wildcard</source>
+        <translation>подстановочный адрес IPv6</translation>
+    </message>
+    <message>
+        <source>the IPv4 wildcard</source>
+        <translation>подстановочный адрес IPv4</translation>
+    </message>
+    <message>
+        <source>%1 overlaps %2 listed earlier on the same port (a dual-stack IPv6 socket takes IPv4 too); binding %3 fails with &quot;Address already in use&quot; and Exim refuses to start.</source>
+        <translation>%1 пересекается с %2, указанным ранее на том же порту (двухстековый сокет IPv6 принимает и IPv4); привязка %3 завершится ошибкой «Address already in use», и Exim откажется запускаться.</translation>
+    </message>
+    <message>
+        <source>%1 overlaps %2 listed earlier on the same port; binding %3 fails with &quot;Address already in use&quot; and Exim refuses to start.</source>
+        <translation>%1 пересекается с %2, указанным ранее на том же порту; привязка %3 завершится ошибкой «Address already in use», и Exim откажется запускаться.</translation>
+    </message>
+    <message>
+        <source>Exim reads &quot;%1&quot; as a hexadecimal number, port %2; write %2.</source>
+        <translation>Exim читает «%1» как шестнадцатеричное число, то есть порт %2; напишите %2.</translation>
+    </message>
+    <message>
+        <source>Exim reads &quot;%1&quot; as an octal number, port %2; write %2.</source>
+        <translation>Exim читает «%1» как восьмеричное число, то есть порт %2; напишите %2.</translation>
+    </message>
+    <message>
+        <source>Exim recognises only &quot;0.0.0.0&quot; as the IPv4 wildcard; &quot;%1&quot; is bound as an ordinary address.</source>
+        <translation>Exim распознаёт как подстановочный адрес IPv4 только «0.0.0.0»; «%1» привязывается как обычный адрес.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Edit and check Exim&apos;s listening options and run a test SMTP daemon.</source>
+        <translation>Правка и проверка опций прослушивания Exim и запуск тестового SMTP-демона.</translation>
+    </message>
+    <message>
+        <source>A configuration to open.</source>
+        <translation>Открываемая конфигурация.</translation>
+    </message>
+</context>
+</TS>
