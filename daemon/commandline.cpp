@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "controlclient.h"
+#include "daemon.h"
 #include "exitcodes.h"
 #include "loadedconfiguration.h"
 #include "planreport.h"
@@ -9,10 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QSocketNotifier>
-#include <QTimer>
 
 #include <cstdio>
 
@@ -369,8 +367,25 @@ int runCommandLine(QCoreApplication &app)
         return exitStatus(ExitCode::Ok);
     }
 
-    printErr(QStringLiteral("mailportd: running the daemon is not built yet; use --plan\n"));
-    return exitStatus(ExitCode::Internal);
+    if (hasErrors(loaded.diagnostics())) {
+        printDiagnostics(loaded.diagnostics());
+        return exitStatus(ExitCode::ConfigError);
+    }
+    DaemonOptions options;
+    options.configuration = loaded;
+    options.planInputs = inputs;
+    options.configPath = parser.isSet(o.config) ? parser.value(o.config) : QString();
+    options.controlDirectory = parser.value(o.controlDir);
+    options.dataDirectory = parser.value(o.dataDir);
+    options.unsafeNoFsync = parser.isSet(o.noFsync);
+    if (parser.isSet(o.hostSession)) {
+        const QHostAddress client(parser.value(o.hostSession));
+        if (client.isNull())
+            return usageError(QStringLiteral("-bh takes an IP address, not \"%1\"")
+                                  .arg(parser.value(o.hostSession)));
+        return runStdioSession(options, client);
+    }
+    return runDaemon(options);
 }
 
 } // namespace Mailport
