@@ -200,12 +200,8 @@ int runControl(QCoreApplication &app, const QString &command, const QString &dir
     ControlClient client;
     client.setClientName(QStringLiteral("mailportd --control"));
     int status = exitStatus(ExitCode::Ok);
-    QObject::connect(&client, &ControlClient::errorOccurred, &app,
-                     [&status](ControlProtocol::Error, const QString &message) {
-                         printErr(QStringLiteral("mailportd: %1\n").arg(message));
-                         status = exitStatus(ExitCode::ControlFailed);
-                         QCoreApplication::exit(status);
-                     });
+    // Requests made while connecting wait for the handshake; made before it, they fail.
+    client.connectToDaemon(directory);
     const auto print = [](const QJsonObject &object) {
         printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
     };
@@ -241,7 +237,6 @@ int runControl(QCoreApplication &app, const QString &command, const QString &dir
             QCoreApplication::exit(status);
         });
     }
-    client.connectToDaemon(directory);
     const int code = app.exec();
     return code != 0 ? code : status;
 }
