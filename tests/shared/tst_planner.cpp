@@ -130,6 +130,8 @@ private slots:
     void loopbackMissing();
     void oxRejoinSuggestsSemicolon();
     void sendmailPlan();
+    void chapterExamples_data();
+    void chapterExamples();
 };
 
 void tst_Planner::eximCase_data()
@@ -482,6 +484,124 @@ void tst_Planner::sendmailPlan()
     const ListenPlan clash = Planner::planSendmail(strict.daemons, inputs);
     QVERIFY(!clash.ok());
     QCOMPARE(clash.diagnostics.first().code, DiagnosticCode::WildcardOverlap);
+}
+
+void tst_Planner::chapterExamples_data()
+{
+    QTest::addColumn<QString>("config");
+    QTest::addColumn<QString>("ox");
+    QTest::addColumn<QStringList>("endpoints");
+    QTest::addColumn<QStringList>("codes");
+
+    // Every example of the Exim chapter "Starting the daemon and the use of network interfaces",
+    // on a host that has the addresses the examples name.
+    QTest::newRow("semicolon list")
+        << "local_interfaces = <; 127.0.0.1 ; \\\n   192.168.23.65 ; \\\n"
+           "   ::1 ; \\\n   3ffe:ffff:836f::fe86:a061"
+        << QString()
+        << QStringList{"127.0.0.1:25", "192.168.23.65:25", "[::1]:25",
+                       "[3ffe:ffff:836f::fe86:a061]:25"}
+        << QStringList{};
+    QTest::newRow("dot port form")
+        << "local_interfaces = <; 192.168.23.65.1234 ; \\\n"
+           "   3ffe:ffff:836f::fe86:a061.1234"
+        << QString() << QStringList{"192.168.23.65:1234", "[3ffe:ffff:836f::fe86:a061]:1234"}
+        << QStringList{"loopback-missing"};
+    QTest::newRow("bracket port form")
+        << "local_interfaces = <; [192.168.23.65]:1234 ; \\\n"
+           "   [3ffe:ffff:836f::fe86:a061]:1234"
+        << QString() << QStringList{"192.168.23.65:1234", "[3ffe:ffff:836f::fe86:a061]:1234"}
+        << QStringList{"loopback-missing"};
+    QTest::newRow("default port") << "daemon_smtp_ports = smtp" << QString()
+                                  << QStringList{"[::0]:25", "0.0.0.0:25"} << QStringList{};
+    QTest::newRow("IPv4-only default")
+        << "local_interfaces = 0.0.0.0" << QString() << QStringList{"0.0.0.0:25"} << QStringList{};
+    QTest::newRow("explicit defaults")
+        << "daemon_smtp_ports = smtp\nlocal_interfaces = <; ::0 ; 0.0.0.0" << QString()
+        << QStringList{"[::0]:25", "0.0.0.0:25"} << QStringList{};
+    QTest::newRow("-oX 1225") << ""
+                              << "1225" << QStringList{"[::0]:1225", "0.0.0.0:1225"}
+                              << QStringList{};
+    QTest::newRow("-oX 192.168.34.5.1125")
+        << ""
+        << "192.168.34.5.1125" << QStringList{"192.168.34.5:1125"}
+        << QStringList{"loopback-missing"};
+    QTest::newRow("tls_on_connect_ports = 465")
+        << "tls_on_connect_ports = 465" << QString() << QStringList{"[::0]:25", "0.0.0.0:25"}
+        << QStringList{"tls-port-not-listened"};
+    QTest::newRow("scope") << "local_interfaces = <; fe80::202:b3ff:fe03:45c1%eth0" << QString()
+                           << QStringList{"[fe80::202:b3ff:fe03:45c1%eth0]:25"}
+                           << QStringList{"loopback-missing"};
+    QTest::newRow("ports 25 and 26")
+        << "daemon_smtp_ports = 25 : 26" << QString()
+        << QStringList{"[::0]:25", "0.0.0.0:25", "[::0]:26", "0.0.0.0:26"} << QStringList{};
+    QTest::newRow("ports 25 and 26 explicitly, as printed")
+        << "local_interfaces = <; ::0.25 ; ::0.26 \\\n   0.0.0.0.25 ; 0.0.0.0.26" << QString()
+        << QStringList{"[::0]:25", "0.0.0.0:25"} << QStringList{"malformed-address"};
+    QTest::newRow("ports 25 and 26 explicitly, fixed")
+        << "local_interfaces = <; ::0.25 ; ::0.26 ; \\\n   0.0.0.0.25 ; 0.0.0.0.26" << QString()
+        << QStringList{"[::0]:25", "0.0.0.0:25", "[::0]:26", "0.0.0.0:26"} << QStringList{};
+    QTest::newRow("all IPv4 and loopback on 26")
+        << "local_interfaces = 0.0.0.0 : 127.0.0.1.26" << QString()
+        << QStringList{"0.0.0.0:25", "127.0.0.1:26"} << QStringList{};
+    QTest::newRow("specific interfaces only")
+        << "local_interfaces = 10.0.0.67 : 192.168.34.67" << QString()
+        << QStringList{"10.0.0.67:25", "192.168.34.67:25"} << QStringList{"loopback-missing"};
+    QTest::newRow("local host recognition")
+        << "local_interfaces = <; 127.0.0.1 ; ::1 ; \\\n   192.168.53.235 ; \\\n"
+           "   3ffe:2101:12:1:a00:20ff:fe86:a061\nextra_local_interfaces = <; ::0 ; 0.0.0.0"
+        << QString()
+        << QStringList{"127.0.0.1:25", "[::1]:25", "192.168.53.235:25",
+                       "[3ffe:2101:12:1:a00:20ff:fe86:a061]:25"}
+        << QStringList{};
+}
+
+void tst_Planner::chapterExamples()
+{
+    QFETCH(QString, config);
+    QFETCH(QString, ox);
+    QFETCH(QStringList, endpoints);
+    QFETCH(QStringList, codes);
+
+    PlanInputs inputs;
+    HostInterface eth;
+    eth.name = QStringLiteral("eth0");
+    eth.index = 2;
+    eth.flags = QNetworkInterface::IsUp | QNetworkInterface::IsRunning;
+    for (const char *address :
+         {"192.168.23.65", "3ffe:ffff:836f::fe86:a061", "fe80::202:b3ff:fe03:45c1", "10.0.0.67",
+          "192.168.34.67", "192.168.34.5", "192.168.53.235", "3ffe:2101:12:1:a00:20ff:fe86:a061"}) {
+        const QHostAddress ip{QLatin1String(address)};
+        eth.addresses.append({ip,
+                              ip.protocol() == QAbstractSocket::IPv6Protocol ? 64 : 24,
+                              HostInterfaces::scopeKindOf(ip),
+                              {}});
+    }
+    inputs.host.addInterface(eth);
+    inputs.oxGiven = !ox.isEmpty();
+    inputs.oxValue = ox;
+
+    Diagnostics d;
+    const Configuration c = Configuration::parse(config.toUtf8(), &d);
+    QVERIFY(d.isEmpty());
+    const ListenPlan plan = Planner::plan(c, inputs);
+    QStringList actual;
+    for (const PlannedSocket &s : plan.sockets) {
+        if (s.problems.isEmpty())
+            actual.append(s.endpoint());
+    }
+    QStringList found;
+    for (const Diagnostic &diagnostic : plan.diagnostics)
+        found.append(diagnosticCodeName(diagnostic.code));
+    QCOMPARE(found, codes);
+    if (!codes.contains(QLatin1String("malformed-address")))
+        QCOMPARE(actual, endpoints);
+    if (QTest::currentDataTag() == QLatin1String("local host recognition")) {
+        for (const char *address :
+             {"127.0.0.1", "::1", "192.168.23.65", "10.0.0.67", "fe80::202:b3ff:fe03:45c1"})
+            QVERIFY2(plan.isLocal(QLatin1String(address)), address);
+        QVERIFY(!plan.isLocal(QStringLiteral("192.0.2.99")));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Planner)
