@@ -527,12 +527,13 @@ ListenPlan Planner::plan(const Configuration &config, const PlanInputs &inputs)
             port = n.value;
             if (item.text.size() > 1 && item.text.front() == u'0') {
                 const bool hex = item.text[1] == u'x' || item.text[1] == u'X';
-                report(Severity::Warning, DiagnosticCode::RadixPort, item, item.text,
-                       (hex ? Planner::tr("Exim reads \"%1\" as a hexadecimal number, port %2; "
-                                          "write %2.")
-                            : Planner::tr("Exim reads \"%1\" as an octal number, port %2; write %2."))
-                           .arg(item.text)
-                           .arg(port));
+                report(
+                    Severity::Warning, DiagnosticCode::RadixPort, item, item.text,
+                    (hex ? Planner::tr("Exim reads \"%1\" as a hexadecimal number, port %2; "
+                                       "write %2.")
+                         : Planner::tr("Exim reads \"%1\" as an octal number, port %2; write %2."))
+                        .arg(item.text)
+                        .arg(port));
             }
         } else {
             port = lookup(item.text);
