@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <cstdio>
 
@@ -83,7 +84,7 @@ struct Options
                                QStringLiteral("address")};
     QCommandLineOption control{QStringLiteral("control"),
                                QStringLiteral("Talk to a running mailportd: status, listeners, "
-                                              "stats, reload, shutdown or watch."),
+                                              "stats, log, messages, reload, shutdown or watch."),
                                QStringLiteral("command")};
     QCommandLineOption controlDir{QStringLiteral("control-dir"),
                                   QStringLiteral("The control socket's directory (default: "
@@ -275,7 +276,13 @@ int runCommandLine(QCoreApplication &app)
         return usageError(message);
     }
     if (parser.isSet(help)) {
-        printOut(parser.helpText());
+        // Exim's options are written with one dash; QCommandLineParser lists every long option
+        // with two, which would mislead an Exim admin.
+        QString text = parser.helpText();
+        static const QRegularExpression eximOption(
+            QStringLiteral("  --(bd|oX|bP|bV|bh|tls-on-connect)( <[^>]+>)? "));
+        text.replace(eximOption, QStringLiteral("  -\\1\\2  "));
+        printOut(text);
         printOut(QStringLiteral(
             "\nExamples:\n"
             "  mailportd -C exim.conf --plan          the sockets and every problem, as a table\n"
