@@ -1,4 +1,5 @@
 // The mailport executable: the application object, translations, the command line, the window.
+#include "daemonworkspace.h"
 #include "mainwindow.h"
 #include "translations.h"
 
@@ -27,6 +28,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     Mailport::MainWindow window;
+    new Mailport::DaemonWorkspace(&window); // the window owns it
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().constFirst());

@@ -424,6 +424,658 @@
     </message>
 </context>
 <context>
+    <name>Mailport::DaemonController</name>
+    <message>
+        <source>%1
+
+mailportd printed:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not attach to mailportd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer on the control socket in %1 within %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd did not come up in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its control socket in %1 did not answer within %2 seconds, so Mailport stops it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the configuration for mailportd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No temporary directory could be created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop it before starting it again, or use Restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration has not been saved to a file yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not readable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd had to be killed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It did not stop after the shutdown request nor after SIGTERM, so Mailport sent SIGKILL. Sessions in progress were cut off; messages already acknowledged are safe in the spool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was asked to stop by someone other than this window (a signal or another control client).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It ended by itself with exit status 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd ended by signal %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd exited with status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another mailportd (pid %1) answers in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd is running (pid %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached to mailportd (pid %1) in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was asked to stop by someone other than this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost the connection to mailportd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The daemon in %1 closed its control socket; it may have crashed or been killed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking mailportd to shut down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd has not stopped; sending SIGTERM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd ignored SIGTERM; sending SIGKILL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd could not be stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process %1 is still there after SIGKILL; it may be stuck in the kernel (for example on a hung file system).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailport already watches a mailportd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop or detach from it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attaching to the mailportd in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detached; mailportd goes on running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd is not running, so there is nothing to reload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start it, or attach to one that runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the configuration for mailportd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The daemon did not say which file it reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking mailportd to reload %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now listening on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer listening on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd now runs with the saved configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd kept its previous configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new one was refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not ask mailportd to reload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd refused the configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration or its listening plan has errors, so nothing was started (exit status 1). The Problems panel lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd did not understand its command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mailportd may be from another version of Mailport (exit status 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd could not open a listening socket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program may already listen on the port, a port below 1024 needs root or CAP_NET_BIND_SERVICE, or the address is on no interface of this host (exit status 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another mailportd is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It holds the lock of the control directory. Stop it, attach to it, or give this one another control directory (exit status 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd has no usable TLS certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every listener is implicit TLS and none can start without a certificate. Check tls_certificate and tls_privatekey (exit status 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd cannot use its spool directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check spool_directory, its permissions and the free space (exit status 6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd could not open its control socket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the control directory is yours and writable (exit status 7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd stopped because of an internal error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a bug in mailportd; please report it with the lines below (exit status 70).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd stopped with exit status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd does not document this status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd crashed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was ended by signal %1 (%2) without being asked to stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no %1. Build or install mailportd next to Mailport.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd cannot be run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an executable program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd did not respond in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write to mailportd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read what mailportd printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong with the mailportd process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mailportd is running there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd closed the control connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mailportd speaks another version of the control protocol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd answered something Mailport does not understand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd cannot do that now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The control request failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost the control connection to mailportd; connecting again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::DaemonLogModel</name>
+    <message>
+        <source>From mailportd&apos;s log, received %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed by mailportd on standard error, received %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noted by Mailport at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::DaemonPage</name>
+    <message numerus="yes">
+        <source>%n day(s) %1</source>
+        <translation>
+            <numerusform>%n day %1</numerusform>
+            <numerusform>%n days %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Start Daemon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start mailportd with the edited configuration (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top Daemon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask mailportd to shut down; press again to force it (Shift+F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restart Daemon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop mailportd and start it with the edited configuration (Ctrl+Shift+F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;load Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the edited configuration where mailportd reads it and make it reload, keeping its sessions (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attach to Running Daemon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch a mailportd that already runs on this host, without starting one (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Detach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop watching the attached mailportd and leave it running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A temporary copy of the edited configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file (saved first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What mailportd reads: a private copy leaves the file alone; the file is what a headless mailportd would read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control socket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spool:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sockets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turned away:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages stored:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>mailportd would refuse this configuration: it has %n error(s).</source>
+        <translation>
+            <numerusform>mailportd would refuse this configuration: it has %n error.</numerusform>
+            <numerusform>mailportd would refuse this configuration: it has %n errors.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mailportd re-reads its own configuration file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It runs with its built-in configuration; the edits here do not apply to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It reads %1, not the file edited here, so the edits do not apply to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd is starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to mailportd…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd is running (attached)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd is stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (a temporary copy of the edited configuration)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The plan has %n socket(s).</source>
+        <translation>
+            <numerusform>The plan has %n socket.</numerusform>
+            <numerusform>The plan has %n sockets.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening on %n socket(s).</source>
+        <translation>
+            <numerusform>Listening on %n socket.</numerusform>
+            <numerusform>Listening on %n sockets.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n planned socket(s) not bound.</source>
+        <translation>
+            <numerusform>%n planned socket not bound.</numerusform>
+            <numerusform>%n planned sockets not bound.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bound socket(s) not in the plan.</source>
+        <translation>
+            <numerusform>%n bound socket not in the plan.</numerusform>
+            <numerusform>%n bound sockets not in the plan.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n socket(s) with another TLS mode.</source>
+        <translation>
+            <numerusform>%n socket with another TLS mode.</numerusform>
+            <numerusform>%n sockets with another TLS mode.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::DaemonWorkspace</name>
+    <message>
+        <source>Daemon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Daemon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd: %1 (pid %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping mailportd before closing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Mailport::DiagnosticsModel</name>
     <message>
         <source>Problem</source>
@@ -656,6 +1308,81 @@
     </message>
     <message>
         <source>IPv6 scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::ListenerStatusModel</name>
+    <message>
+        <source>Implicit TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP with STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned, but not bound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bound, but not in the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bound with the other TLS mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd does not run; this is what it would bind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd listens here as planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan has this socket, but the running mailportd does not listen on it: it was started with another configuration, or the socket was skipped (see the log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd listens here, but the edited configuration does not plan it: reload or restart the daemon to apply the edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailportd listens here, but not with the TLS mode the plan has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (planned: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bound as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1160,6 +1887,21 @@
     </message>
 </context>
 <context>
+    <name>Mailport::ProblemBanner</name>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide what exactly happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Mailport::Prompter</name>
     <message>
         <source>Unsaved changes</source>
@@ -1179,9 +1921,382 @@
     </message>
 </context>
 <context>
+    <name>Mailport::ReceivedMessagesModel</name>
+    <message>
+        <source>From: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Through the proxy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HELO %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::ReceivedMessagesPage</name>
+    <message>
+        <source>&amp;Refresh Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the spool again (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a message to see its headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) in the spool are not messages.</source>
+        <translation>
+            <numerusform>%n file in the spool is not a message.</numerusform>
+            <numerusform>%n files in the spool are not messages.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No spool known yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages: %1 does not exist yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in %1</source>
+        <translation>
+            <numerusform>%n message in %1</numerusform>
+            <numerusform>%n messages in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The message cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[… the message has %1; only the first %2 are shown]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Mailport::SourceEditor</name>
     <message>
         <source>Configuration file text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::TestMailModel</name>
+    <message>
+        <source>Plain SMTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Implicit TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the test could not be set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no usable greeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EHLO was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sender was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recipient was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QUIT failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last reply: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test mail to %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned as implicit TLS; the test connects to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned as SMTP with STARTTLS; the test connects to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed (%1 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::TestMailPage</name>
+    <message>
+        <source>&amp;Send Test Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test message to the chosen listeners (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As planned (plain and STARTTLS, or implicit TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailport test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Listener:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a result to see its SMTP conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cipher:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n listener(s) of the plan</source>
+        <translation>
+            <numerusform>The %n listener of the plan</numerusform>
+            <numerusform>All %n listeners of the plan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no listener to test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan has no socket; edit local_interfaces or daemon_smtp_ports first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test mail needs a recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postmaster is always accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a listener and send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted by this system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified (ignored for a test): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cipher: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed: %1 · failed: %2 · running: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed: %1 · failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -428,6 +428,668 @@
     </message>
 </context>
 <context>
+    <name>Mailport::DaemonController</name>
+    <message>
+        <source>%1
+
+mailportd printed:
+%2</source>
+        <translation>%1
+
+mailportd вывел:
+%2</translation>
+    </message>
+    <message>
+        <source>Could not attach to mailportd.</source>
+        <translation>Не удалось подключиться к mailportd.</translation>
+    </message>
+    <message>
+        <source>No answer on the control socket in %1 within %2 seconds.</source>
+        <translation>Управляющий сокет в %1 не ответил за %2 с.</translation>
+    </message>
+    <message>
+        <source>mailportd did not come up in time.</source>
+        <translation>mailportd не запустился вовремя.</translation>
+    </message>
+    <message>
+        <source>Its control socket in %1 did not answer within %2 seconds, so Mailport stops it.</source>
+        <translation>Его управляющий сокет в %1 не ответил за %2 с, поэтому Mailport останавливает его.</translation>
+    </message>
+    <message>
+        <source>Could not write the configuration for mailportd.</source>
+        <translation>Не удалось записать конфигурацию для mailportd.</translation>
+    </message>
+    <message>
+        <source>No temporary directory could be created: %1</source>
+        <translation>Не удалось создать временный каталог: %1</translation>
+    </message>
+    <message>
+        <source>mailportd is already running.</source>
+        <translation>mailportd уже запущен.</translation>
+    </message>
+    <message>
+        <source>Stop it before starting it again, or use Restart.</source>
+        <translation>Остановите его перед повторным запуском или используйте «Перезапустить».</translation>
+    </message>
+    <message>
+        <source>The configuration file cannot be read.</source>
+        <translation>Файл конфигурации не читается.</translation>
+    </message>
+    <message>
+        <source>The configuration has not been saved to a file yet.</source>
+        <translation>Конфигурация ещё не сохранена в файл.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not readable.</source>
+        <translation>%1 не существует или не читается.</translation>
+    </message>
+    <message>
+        <source>Starting %1 %2</source>
+        <translation>Запуск %1 %2</translation>
+    </message>
+    <message>
+        <source>mailportd had to be killed.</source>
+        <translation>mailportd пришлось завершить принудительно.</translation>
+    </message>
+    <message>
+        <source>It did not stop after the shutdown request nor after SIGTERM, so Mailport sent SIGKILL. Sessions in progress were cut off; messages already acknowledged are safe in the spool.</source>
+        <translation>Он не остановился ни по запросу shutdown, ни после SIGTERM, поэтому Mailport послал SIGKILL. Текущие сеансы прерваны; уже подтверждённые сообщения сохранены в спуле.</translation>
+    </message>
+    <message>
+        <source>mailportd stopped.</source>
+        <translation>mailportd остановлен.</translation>
+    </message>
+    <message>
+        <source>It was asked to stop by someone other than this window (a signal or another control client).</source>
+        <translation>Его остановило не это окно, а кто-то другой (сигнал или другой управляющий клиент).</translation>
+    </message>
+    <message>
+        <source>It ended by itself with exit status 0.</source>
+        <translation>Он завершился сам с кодом выхода 0.</translation>
+    </message>
+    <message>
+        <source>mailportd ended by signal %1 (%2)</source>
+        <translation>mailportd завершён сигналом %1 (%2)</translation>
+    </message>
+    <message>
+        <source>mailportd exited with status %1</source>
+        <translation>mailportd завершился с кодом %1</translation>
+    </message>
+    <message>
+        <source>Another mailportd (pid %1) answers in %2</source>
+        <translation>В %2 отвечает другой mailportd (pid %1)</translation>
+    </message>
+    <message>
+        <source>mailportd is running (pid %1)</source>
+        <translation>mailportd работает (pid %1)</translation>
+    </message>
+    <message>
+        <source>Attached to mailportd (pid %1) in %2</source>
+        <translation>Подключено к mailportd (pid %1) в %2</translation>
+    </message>
+    <message>
+        <source>It was asked to stop by someone other than this window.</source>
+        <translation>Его остановило не это окно, а кто-то другой.</translation>
+    </message>
+    <message>
+        <source>Lost the connection to mailportd.</source>
+        <translation>Потеряно соединение с mailportd.</translation>
+    </message>
+    <message>
+        <source>The daemon in %1 closed its control socket; it may have crashed or been killed.</source>
+        <translation>Демон в %1 закрыл свой управляющий сокет; возможно, он аварийно завершился или был убит.</translation>
+    </message>
+    <message>
+        <source>Asking mailportd to shut down</source>
+        <translation>Запрос mailportd на завершение работы</translation>
+    </message>
+    <message>
+        <source>mailportd has not stopped; sending SIGTERM</source>
+        <translation>mailportd не остановился; посылается SIGTERM</translation>
+    </message>
+    <message>
+        <source>mailportd ignored SIGTERM; sending SIGKILL</source>
+        <translation>mailportd проигнорировал SIGTERM; посылается SIGKILL</translation>
+    </message>
+    <message>
+        <source>mailportd could not be stopped.</source>
+        <translation>Не удалось остановить mailportd.</translation>
+    </message>
+    <message>
+        <source>Process %1 is still there after SIGKILL; it may be stuck in the kernel (for example on a hung file system).</source>
+        <translation>Процесс %1 всё ещё существует после SIGKILL; возможно, он завис в ядре (например, на зависшей файловой системе).</translation>
+    </message>
+    <message>
+        <source>mailportd stopped</source>
+        <translation>mailportd остановлен</translation>
+    </message>
+    <message>
+        <source>Mailport already watches a mailportd.</source>
+        <translation>Mailport уже следит за одним mailportd.</translation>
+    </message>
+    <message>
+        <source>Stop or detach from it first.</source>
+        <translation>Сначала остановите его или отключитесь от него.</translation>
+    </message>
+    <message>
+        <source>Attaching to the mailportd in %1</source>
+        <translation>Подключение к mailportd в %1</translation>
+    </message>
+    <message>
+        <source>Detached; mailportd goes on running</source>
+        <translation>Отключено; mailportd продолжает работать</translation>
+    </message>
+    <message>
+        <source>mailportd is not running, so there is nothing to reload.</source>
+        <translation>mailportd не запущен, перечитывать нечего.</translation>
+    </message>
+    <message>
+        <source>Start it, or attach to one that runs.</source>
+        <translation>Запустите его или подключитесь к уже работающему.</translation>
+    </message>
+    <message>
+        <source>Could not save the configuration for mailportd.</source>
+        <translation>Не удалось сохранить конфигурацию для mailportd.</translation>
+    </message>
+    <message>
+        <source>The daemon did not say which file it reads.</source>
+        <translation>Демон не сообщил, какой файл он читает.</translation>
+    </message>
+    <message>
+        <source>Asking mailportd to reload %1</source>
+        <translation>Запрос mailportd перечитать %1</translation>
+    </message>
+    <message>
+        <source>Now listening on %1.</source>
+        <translation>Теперь слушает %1.</translation>
+    </message>
+    <message>
+        <source>No longer listening on %1.</source>
+        <translation>Больше не слушает %1.</translation>
+    </message>
+    <message>
+        <source>mailportd now runs with the saved configuration.</source>
+        <translation>mailportd теперь работает с сохранённой конфигурацией.</translation>
+    </message>
+    <message>
+        <source>mailportd kept its previous configuration.</source>
+        <translation>mailportd оставил прежнюю конфигурацию.</translation>
+    </message>
+    <message>
+        <source>The new one was refused: %1</source>
+        <translation>Новая отклонена: %1</translation>
+    </message>
+    <message>
+        <source>Could not ask mailportd to reload.</source>
+        <translation>Не удалось попросить mailportd перечитать конфигурацию.</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Остановлен</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Запускается</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Работает</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Останавливается</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Сбой</translation>
+    </message>
+    <message>
+        <source>mailportd refused the configuration.</source>
+        <translation>mailportd отверг конфигурацию.</translation>
+    </message>
+    <message>
+        <source>The configuration or its listening plan has errors, so nothing was started (exit status 1). The Problems panel lists them.</source>
+        <translation>В конфигурации или её плане прослушивания есть ошибки, поэтому ничего не запущено (код выхода 1). Они перечислены на панели «Проблемы».</translation>
+    </message>
+    <message>
+        <source>mailportd did not understand its command line.</source>
+        <translation>mailportd не понял свою командную строку.</translation>
+    </message>
+    <message>
+        <source>This mailportd may be from another version of Mailport (exit status 2).</source>
+        <translation>Возможно, этот mailportd от другой версии Mailport (код выхода 2).</translation>
+    </message>
+    <message>
+        <source>mailportd could not open a listening socket.</source>
+        <translation>mailportd не смог открыть слушающий сокет.</translation>
+    </message>
+    <message>
+        <source>Another program may already listen on the port, a port below 1024 needs root or CAP_NET_BIND_SERVICE, or the address is on no interface of this host (exit status 3).</source>
+        <translation>Возможно, порт уже слушает другая программа, порту ниже 1024 нужны права root или CAP_NET_BIND_SERVICE, или адрес не принадлежит ни одному интерфейсу этого хоста (код выхода 3).</translation>
+    </message>
+    <message>
+        <source>Another mailportd is already running.</source>
+        <translation>Уже работает другой mailportd.</translation>
+    </message>
+    <message>
+        <source>It holds the lock of the control directory. Stop it, attach to it, or give this one another control directory (exit status 4).</source>
+        <translation>Он держит блокировку управляющего каталога. Остановите его, подключитесь к нему или дайте этому другой управляющий каталог (код выхода 4).</translation>
+    </message>
+    <message>
+        <source>mailportd has no usable TLS certificate.</source>
+        <translation>У mailportd нет пригодного сертификата TLS.</translation>
+    </message>
+    <message>
+        <source>Every listener is implicit TLS and none can start without a certificate. Check tls_certificate and tls_privatekey (exit status 5).</source>
+        <translation>Все слушающие сокеты — с неявным TLS, и без сертификата ни один не запустится. Проверьте tls_certificate и tls_privatekey (код выхода 5).</translation>
+    </message>
+    <message>
+        <source>mailportd cannot use its spool directory.</source>
+        <translation>mailportd не может использовать свой каталог спула.</translation>
+    </message>
+    <message>
+        <source>Check spool_directory, its permissions and the free space (exit status 6).</source>
+        <translation>Проверьте spool_directory, права доступа к нему и свободное место (код выхода 6).</translation>
+    </message>
+    <message>
+        <source>mailportd could not open its control socket.</source>
+        <translation>mailportd не смог открыть свой управляющий сокет.</translation>
+    </message>
+    <message>
+        <source>Check that the control directory is yours and writable (exit status 7).</source>
+        <translation>Проверьте, что управляющий каталог принадлежит вам и доступен для записи (код выхода 7).</translation>
+    </message>
+    <message>
+        <source>mailportd stopped because of an internal error.</source>
+        <translation>mailportd остановился из-за внутренней ошибки.</translation>
+    </message>
+    <message>
+        <source>This is a bug in mailportd; please report it with the lines below (exit status 70).</source>
+        <translation>Это ошибка в mailportd; пожалуйста, сообщите о ней, приложив строки ниже (код выхода 70).</translation>
+    </message>
+    <message>
+        <source>mailportd stopped with exit status %1.</source>
+        <translation>mailportd остановился с кодом выхода %1.</translation>
+    </message>
+    <message>
+        <source>mailportd does not document this status.</source>
+        <translation>Этот код в mailportd не документирован.</translation>
+    </message>
+    <message>
+        <source>mailportd crashed.</source>
+        <translation>mailportd аварийно завершился.</translation>
+    </message>
+    <message>
+        <source>It was ended by signal %1 (%2) without being asked to stop.</source>
+        <translation>Он завершён сигналом %1 (%2), хотя его не просили останавливаться.</translation>
+    </message>
+    <message>
+        <source>mailportd was not found.</source>
+        <translation>mailportd не найден.</translation>
+    </message>
+    <message>
+        <source>There is no %1. Build or install mailportd next to Mailport.</source>
+        <translation>Файла %1 нет. Соберите или установите mailportd рядом с Mailport.</translation>
+    </message>
+    <message>
+        <source>mailportd cannot be run.</source>
+        <translation>mailportd невозможно запустить.</translation>
+    </message>
+    <message>
+        <source>%1 is not an executable program.</source>
+        <translation>%1 — не исполняемая программа.</translation>
+    </message>
+    <message>
+        <source>mailportd could not be started.</source>
+        <translation>Не удалось запустить mailportd.</translation>
+    </message>
+    <message>
+        <source>mailportd did not respond in time.</source>
+        <translation>mailportd не ответил вовремя.</translation>
+    </message>
+    <message>
+        <source>Could not write to mailportd.</source>
+        <translation>Не удалось записать в mailportd.</translation>
+    </message>
+    <message>
+        <source>Could not read what mailportd printed.</source>
+        <translation>Не удалось прочитать вывод mailportd.</translation>
+    </message>
+    <message>
+        <source>Something went wrong with the mailportd process.</source>
+        <translation>С процессом mailportd что-то пошло не так.</translation>
+    </message>
+    <message>
+        <source>No mailportd is running there.</source>
+        <translation>Там не работает ни один mailportd.</translation>
+    </message>
+    <message>
+        <source>mailportd did not answer in time.</source>
+        <translation>mailportd не ответил вовремя.</translation>
+    </message>
+    <message>
+        <source>mailportd closed the control connection.</source>
+        <translation>mailportd закрыл управляющее соединение.</translation>
+    </message>
+    <message>
+        <source>This mailportd speaks another version of the control protocol.</source>
+        <translation>Этот mailportd говорит на другой версии управляющего протокола.</translation>
+    </message>
+    <message>
+        <source>mailportd answered something Mailport does not understand.</source>
+        <translation>mailportd ответил так, что Mailport не понимает.</translation>
+    </message>
+    <message>
+        <source>mailportd cannot do that now.</source>
+        <translation>Сейчас mailportd не может этого сделать.</translation>
+    </message>
+    <message>
+        <source>The control request failed.</source>
+        <translation>Управляющий запрос не выполнен.</translation>
+    </message>
+    <message>
+        <source>Lost the control connection to mailportd; connecting again</source>
+        <translation>Потеряно управляющее соединение с mailportd; подключение заново</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::DaemonLogModel</name>
+    <message>
+        <source>From mailportd&apos;s log, received %1</source>
+        <translation>Из журнала mailportd, получено %1</translation>
+    </message>
+    <message>
+        <source>Printed by mailportd on standard error, received %1</source>
+        <translation>Выведено mailportd в стандартный поток ошибок, получено %1</translation>
+    </message>
+    <message>
+        <source>Noted by Mailport at %1</source>
+        <translation>Заметка Mailport, %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::DaemonPage</name>
+    <message numerus="yes">
+        <source>%n day(s) %1</source>
+        <translation>
+            <numerusform>%n день %1</numerusform>
+            <numerusform>%n дня %1</numerusform>
+            <numerusform>%n дней %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Start Daemon</source>
+        <translation>&amp;Запустить демон</translation>
+    </message>
+    <message>
+        <source>Start mailportd with the edited configuration (F5)</source>
+        <translation>Запустить mailportd с редактируемой конфигурацией (F5)</translation>
+    </message>
+    <message>
+        <source>S&amp;top Daemon</source>
+        <translation>&amp;Остановить демон</translation>
+    </message>
+    <message>
+        <source>Ask mailportd to shut down; press again to force it (Shift+F5)</source>
+        <translation>Попросить mailportd завершить работу; нажмите ещё раз, чтобы завершить принудительно (Shift+F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart Daemon</source>
+        <translation>&amp;Перезапустить демон</translation>
+    </message>
+    <message>
+        <source>Stop mailportd and start it with the edited configuration (Ctrl+Shift+F5)</source>
+        <translation>Остановить mailportd и запустить его с редактируемой конфигурацией (Ctrl+Shift+F5)</translation>
+    </message>
+    <message>
+        <source>Re&amp;load Configuration</source>
+        <translation>П&amp;еречитать конфигурацию</translation>
+    </message>
+    <message>
+        <source>Save the edited configuration where mailportd reads it and make it reload, keeping its sessions (F6)</source>
+        <translation>Сохранить редактируемую конфигурацию туда, откуда её читает mailportd, и заставить его перечитать её, не прерывая сеансов (F6)</translation>
+    </message>
+    <message>
+        <source>&amp;Attach to Running Daemon</source>
+        <translation>По&amp;дключиться к работающему демону</translation>
+    </message>
+    <message>
+        <source>Watch a mailportd that already runs on this host, without starting one (Ctrl+Shift+A)</source>
+        <translation>Следить за mailportd, уже работающим на этом хосте, не запуская новый (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>&amp;Detach</source>
+        <translation>Отк&amp;лючиться</translation>
+    </message>
+    <message>
+        <source>Stop watching the attached mailportd and leave it running</source>
+        <translation>Перестать следить за подключённым mailportd и оставить его работать</translation>
+    </message>
+    <message>
+        <source>A temporary copy of the edited configuration</source>
+        <translation>Временная копия редактируемой конфигурации</translation>
+    </message>
+    <message>
+        <source>The configuration file (saved first)</source>
+        <translation>Файл конфигурации (сначала сохраняется)</translation>
+    </message>
+    <message>
+        <source>What mailportd reads: a private copy leaves the file alone; the file is what a headless mailportd would read</source>
+        <translation>Что читает mailportd: личная копия не трогает файл; файл — это то, что прочитал бы mailportd без графического интерфейса</translation>
+    </message>
+    <message>
+        <source>&amp;Run with:</source>
+        <translation>&amp;Запускать с:</translation>
+    </message>
+    <message>
+        <source>Configuration:</source>
+        <translation>Конфигурация:</translation>
+    </message>
+    <message>
+        <source>Control socket:</source>
+        <translation>Управляющий сокет:</translation>
+    </message>
+    <message>
+        <source>Spool:</source>
+        <translation>Спул:</translation>
+    </message>
+    <message>
+        <source>Sockets</source>
+        <translation>Сокеты</translation>
+    </message>
+    <message>
+        <source>Counters</source>
+        <translation>Счётчики</translation>
+    </message>
+    <message>
+        <source>Connections:</source>
+        <translation>Соединения:</translation>
+    </message>
+    <message>
+        <source>Open now:</source>
+        <translation>Открыто сейчас:</translation>
+    </message>
+    <message>
+        <source>Turned away:</source>
+        <translation>Отклонено:</translation>
+    </message>
+    <message>
+        <source>Messages stored:</source>
+        <translation>Сохранено сообщений:</translation>
+    </message>
+    <message>
+        <source>Rejections:</source>
+        <translation>Отказы:</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Получено:</translation>
+    </message>
+    <message>
+        <source>Sent:</source>
+        <translation>Отправлено:</translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <translation>Фильтр журнала</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+    <message>
+        <source>Copy All</source>
+        <translation>Копировать всё</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Журнал</translation>
+    </message>
+    <message numerus="yes">
+        <source>mailportd would refuse this configuration: it has %n error(s).</source>
+        <translation>
+            <numerusform>mailportd отверг бы эту конфигурацию: в ней %n ошибка.</numerusform>
+            <numerusform>mailportd отверг бы эту конфигурацию: в ней %n ошибки.</numerusform>
+            <numerusform>mailportd отверг бы эту конфигурацию: в ней %n ошибок.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mailportd re-reads its own configuration file.</source>
+        <translation>mailportd перечитывает собственный файл конфигурации.</translation>
+    </message>
+    <message>
+        <source>It runs with its built-in configuration; the edits here do not apply to it.</source>
+        <translation>Он работает со встроенной конфигурацией; сделанные здесь правки к нему не применяются.</translation>
+    </message>
+    <message>
+        <source>It reads %1, not the file edited here, so the edits do not apply to it.</source>
+        <translation>Он читает %1, а не редактируемый здесь файл, поэтому правки к нему не применяются.</translation>
+    </message>
+    <message>
+        <source>mailportd is not running</source>
+        <translation>mailportd не запущен</translation>
+    </message>
+    <message>
+        <source>mailportd is starting…</source>
+        <translation>mailportd запускается…</translation>
+    </message>
+    <message>
+        <source>Connecting to mailportd…</source>
+        <translation>Подключение к mailportd…</translation>
+    </message>
+    <message>
+        <source>mailportd is running</source>
+        <translation>mailportd работает</translation>
+    </message>
+    <message>
+        <source>mailportd is running (attached)</source>
+        <translation>mailportd работает (подключено)</translation>
+    </message>
+    <message>
+        <source>mailportd is stopping…</source>
+        <translation>mailportd останавливается…</translation>
+    </message>
+    <message>
+        <source>mailportd failed</source>
+        <translation>Сбой mailportd</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>%1 (a temporary copy of the edited configuration)</source>
+        <translation>%1 (временная копия редактируемой конфигурации)</translation>
+    </message>
+    <message>
+        <source>up %1</source>
+        <translation>работает %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The plan has %n socket(s).</source>
+        <translation>
+            <numerusform>В плане %n сокет.</numerusform>
+            <numerusform>В плане %n сокета.</numerusform>
+            <numerusform>В плане %n сокетов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening on %n socket(s).</source>
+        <translation>
+            <numerusform>Слушает %n сокет.</numerusform>
+            <numerusform>Слушает %n сокета.</numerusform>
+            <numerusform>Слушает %n сокетов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n planned socket(s) not bound.</source>
+        <translation>
+            <numerusform>%n сокет из плана не открыт.</numerusform>
+            <numerusform>%n сокета из плана не открыты.</numerusform>
+            <numerusform>%n сокетов из плана не открыты.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bound socket(s) not in the plan.</source>
+        <translation>
+            <numerusform>%n открытый сокет не в плане.</numerusform>
+            <numerusform>%n открытых сокета не в плане.</numerusform>
+            <numerusform>%n открытых сокетов не в плане.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n socket(s) with another TLS mode.</source>
+        <translation>
+            <numerusform>%n сокет с другим режимом TLS.</numerusform>
+            <numerusform>%n сокета с другим режимом TLS.</numerusform>
+            <numerusform>%n сокетов с другим режимом TLS.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Перезапустить</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Перечитать</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Подключиться</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::DaemonWorkspace</name>
+    <message>
+        <source>Daemon</source>
+        <translation>Демон</translation>
+    </message>
+    <message>
+        <source>Test mail</source>
+        <translation>Тестовое письмо</translation>
+    </message>
+    <message>
+        <source>Received messages</source>
+        <translation>Полученные сообщения</translation>
+    </message>
+    <message>
+        <source>&amp;Daemon</source>
+        <translation>&amp;Демон</translation>
+    </message>
+    <message>
+        <source>mailportd: %1 (pid %2)</source>
+        <translation>mailportd: %1 (pid %2)</translation>
+    </message>
+    <message>
+        <source>mailportd: %1</source>
+        <translation>mailportd: %1</translation>
+    </message>
+    <message>
+        <source>Stopping mailportd before closing…</source>
+        <translation>Остановка mailportd перед закрытием…</translation>
+    </message>
+</context>
+<context>
     <name>Mailport::DiagnosticsModel</name>
     <message>
         <source>Problem</source>
@@ -663,6 +1325,81 @@
     <message>
         <source>IPv6 scope</source>
         <translation>Область IPv6</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::ListenerStatusModel</name>
+    <message>
+        <source>Implicit TLS</source>
+        <translation>Неявный TLS</translation>
+    </message>
+    <message>
+        <source>SMTP with STARTTLS</source>
+        <translation>SMTP со STARTTLS</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>По плану</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>Слушает</translation>
+    </message>
+    <message>
+        <source>Planned, but not bound</source>
+        <translation>В плане, но не открыт</translation>
+    </message>
+    <message>
+        <source>Bound, but not in the plan</source>
+        <translation>Открыт, но не в плане</translation>
+    </message>
+    <message>
+        <source>Bound with the other TLS mode</source>
+        <translation>Открыт с другим режимом TLS</translation>
+    </message>
+    <message>
+        <source>mailportd does not run; this is what it would bind.</source>
+        <translation>mailportd не запущен; вот что он открыл бы.</translation>
+    </message>
+    <message>
+        <source>mailportd listens here as planned.</source>
+        <translation>mailportd слушает здесь, как запланировано.</translation>
+    </message>
+    <message>
+        <source>The plan has this socket, but the running mailportd does not listen on it: it was started with another configuration, or the socket was skipped (see the log).</source>
+        <translation>Этот сокет есть в плане, но работающий mailportd его не слушает: демон запущен с другой конфигурацией или сокет пропущен (см. журнал).</translation>
+    </message>
+    <message>
+        <source>mailportd listens here, but the edited configuration does not plan it: reload or restart the daemon to apply the edits.</source>
+        <translation>mailportd слушает здесь, но в редактируемой конфигурации этого нет: перечитайте конфигурацию или перезапустите демон, чтобы применить правки.</translation>
+    </message>
+    <message>
+        <source>mailportd listens here, but not with the TLS mode the plan has.</source>
+        <translation>mailportd слушает здесь, но не в том режиме TLS, что в плане.</translation>
+    </message>
+    <message>
+        <source>%1 (planned: %2)</source>
+        <translation>%1 (по плану: %2)</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>Сокет</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Planned by</source>
+        <translation>Откуда в плане</translation>
+    </message>
+    <message>
+        <source>Bound as</source>
+        <translation>Открыт как</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1915,21 @@
     </message>
 </context>
 <context>
+    <name>Mailport::ProblemBanner</name>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Show or hide what exactly happened</source>
+        <translation>Показать или скрыть, что именно произошло</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
     <name>Mailport::Prompter</name>
     <message>
         <source>Unsaved changes</source>
@@ -1197,10 +1949,386 @@
     </message>
 </context>
 <context>
+    <name>Mailport::ReceivedMessagesModel</name>
+    <message>
+        <source>From: %1</source>
+        <translation>From: %1</translation>
+    </message>
+    <message>
+        <source>Through the proxy %1</source>
+        <translation>Через прокси %1</translation>
+    </message>
+    <message>
+        <source>HELO %1</source>
+        <translation>HELO %1</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>От</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation>Слушающий сокет</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::ReceivedMessagesPage</name>
+    <message>
+        <source>&amp;Refresh Messages</source>
+        <translation>&amp;Обновить сообщения</translation>
+    </message>
+    <message>
+        <source>Read the spool again (Ctrl+Shift+R)</source>
+        <translation>Перечитать спул (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Filter the messages</source>
+        <translation>Фильтр сообщений</translation>
+    </message>
+    <message>
+        <source>Select a message to see its headers.</source>
+        <translation>Выберите сообщение, чтобы увидеть его заголовки.</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Заголовки</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Исходный текст</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) in the spool are not messages.</source>
+        <translation>
+            <numerusform>%n файл в спуле — не сообщение.</numerusform>
+            <numerusform>%n файла в спуле — не сообщения.</numerusform>
+            <numerusform>%n файлов в спуле — не сообщения.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No spool known yet.</source>
+        <translation>Спул пока неизвестен.</translation>
+    </message>
+    <message>
+        <source>No messages: %1 does not exist yet.</source>
+        <translation>Сообщений нет: %1 ещё не существует.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in %1</source>
+        <translation>
+            <numerusform>%n сообщение в %1</numerusform>
+            <numerusform>%n сообщения в %1</numerusform>
+            <numerusform>%n сообщений в %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The message cannot be read.</source>
+        <translation>Сообщение не читается.</translation>
+    </message>
+    <message>
+        <source>[… the message has %1; only the first %2 are shown]</source>
+        <translation>[… размер сообщения %1; показаны только первые %2]</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+</context>
+<context>
     <name>Mailport::SourceEditor</name>
     <message>
         <source>Configuration file text</source>
         <translation>Текст файла конфигурации</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::TestMailModel</name>
+    <message>
+        <source>Plain SMTP</source>
+        <translation>Простой SMTP</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>Implicit TLS</source>
+        <translation>Неявный TLS</translation>
+    </message>
+    <message>
+        <source>the test could not be set up</source>
+        <translation>тест не удалось подготовить</translation>
+    </message>
+    <message>
+        <source>could not connect</source>
+        <translation>не удалось подключиться</translation>
+    </message>
+    <message>
+        <source>no usable greeting</source>
+        <translation>нет пригодного приветствия</translation>
+    </message>
+    <message>
+        <source>EHLO was refused</source>
+        <translation>EHLO отклонён</translation>
+    </message>
+    <message>
+        <source>STARTTLS failed</source>
+        <translation>сбой STARTTLS</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed</source>
+        <translation>сбой согласования TLS</translation>
+    </message>
+    <message>
+        <source>the sender was refused</source>
+        <translation>отправитель отклонён</translation>
+    </message>
+    <message>
+        <source>the recipient was refused</source>
+        <translation>получатель отклонён</translation>
+    </message>
+    <message>
+        <source>the message was refused</source>
+        <translation>сообщение отклонено</translation>
+    </message>
+    <message>
+        <source>QUIT failed</source>
+        <translation>сбой QUIT</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>сервер не ответил вовремя</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>Last reply: %1</source>
+        <translation>Последний ответ: %1</translation>
+    </message>
+    <message>
+        <source>Test mail to %1 (%2): %3</source>
+        <translation>Тестовое письмо на %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Planned as implicit TLS; the test connects to %1</source>
+        <translation>В плане — неявный TLS; тест подключается к %1</translation>
+    </message>
+    <message>
+        <source>Planned as SMTP with STARTTLS; the test connects to %1</source>
+        <translation>В плане — SMTP со STARTTLS; тест подключается к %1</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ожидание</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <source>Passed (%1 ms)</source>
+        <translation>Успешно (%1 мс)</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Сбой: %1</translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation>Слушающий сокет</translation>
+    </message>
+</context>
+<context>
+    <name>Mailport::TestMailPage</name>
+    <message>
+        <source>&amp;Send Test Mail</source>
+        <translation>&amp;Отправить тестовое письмо</translation>
+    </message>
+    <message>
+        <source>Send a test message to the chosen listeners (Ctrl+Return)</source>
+        <translation>Отправить тестовое сообщение на выбранные слушающие сокеты (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>О&amp;тмена</translation>
+    </message>
+    <message>
+        <source>As planned (plain and STARTTLS, or implicit TLS)</source>
+        <translation>По плану (простой и STARTTLS или неявный TLS)</translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation>Только %1</translation>
+    </message>
+    <message>
+        <source>Mailport test message</source>
+        <translation>Тестовое сообщение Mailport</translation>
+    </message>
+    <message>
+        <source>&amp;Listener:</source>
+        <translation>&amp;Слушающий сокет:</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Режим:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>О&amp;т:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Кому:</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>Т&amp;ема:</translation>
+    </message>
+    <message>
+        <source>Select a result to see its SMTP conversation.</source>
+        <translation>Выберите результат, чтобы увидеть его SMTP-диалог.</translation>
+    </message>
+    <message>
+        <source>SMTP transcript</source>
+        <translation>Протокол SMTP</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>Протокол:</translation>
+    </message>
+    <message>
+        <source>Cipher:</source>
+        <translation>Шифр:</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Сертификат:</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>Издатель:</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>Действителен:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>Verification:</source>
+        <translation>Проверка:</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n listener(s) of the plan</source>
+        <translation>
+            <numerusform>Все слушающие сокеты плана (%n)</numerusform>
+            <numerusform>Все слушающие сокеты плана (%n)</numerusform>
+            <numerusform>Все слушающие сокеты плана (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no listener to test.</source>
+        <translation>Нет слушающих сокетов для проверки.</translation>
+    </message>
+    <message>
+        <source>The plan has no socket; edit local_interfaces or daemon_smtp_ports first.</source>
+        <translation>В плане нет сокетов; сначала отредактируйте local_interfaces или daemon_smtp_ports.</translation>
+    </message>
+    <message>
+        <source>The test mail needs a recipient.</source>
+        <translation>Тестовому письму нужен получатель.</translation>
+    </message>
+    <message>
+        <source>postmaster is always accepted.</source>
+        <translation>postmaster принимается всегда.</translation>
+    </message>
+    <message>
+        <source>Choose a listener and send.</source>
+        <translation>Выберите слушающий сокет и отправьте.</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Без шифрования</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>с %1 по %2</translation>
+    </message>
+    <message>
+        <source>Trusted by this system</source>
+        <translation>Доверенный для этой системы</translation>
+    </message>
+    <message>
+        <source>Not verified (ignored for a test): %1</source>
+        <translation>Не проверен (для теста это не важно): %1</translation>
+    </message>
+    <message>
+        <source>Protocol: %1</source>
+        <translation>Протокол: %1</translation>
+    </message>
+    <message>
+        <source>Cipher: %1</source>
+        <translation>Шифр: %1</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Сертификат: %1</translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation>Издатель: %1</translation>
+    </message>
+    <message>
+        <source>Verification: %1</source>
+        <translation>Проверка: %1</translation>
+    </message>
+    <message>
+        <source>Passed: %1 · failed: %2 · running: %3</source>
+        <translation>Успешно: %1 · сбоев: %2 · выполняется: %3</translation>
+    </message>
+    <message>
+        <source>Passed: %1 · failed: %2</source>
+        <translation>Успешно: %1 · сбоев: %2</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
     </message>
 </context>
 <context>
