@@ -130,7 +130,7 @@ void PlanView::updateSummary()
         }
         m_detail->setText(reasons.size() == 1
                               ? reasons.first()
-                              : QStringLiteral("• ") + reasons.join(QLatin1String("\n• ")));
+                              : QStringLiteral("• ") + reasons.join(QStringLiteral("\n• ")));
     } else {
         severity = warnings > 0 || inUse > 0 ? Severity::Warning : Severity::Info;
         m_verdict->setText(

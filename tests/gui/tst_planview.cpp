@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QLabel>
 #include <QTreeView>
 
 using namespace Mailport;
@@ -46,6 +47,18 @@ private slots:
         PlanView view;
         view.setPlan(planOf("local_interfaces = <; 127.0.0.1 ; 1.2.3\n"));
         QCOMPARE(view.verdict(), QStringLiteral("Exim would refuse to start (1 error)."));
+    }
+
+    void severalReasonsAreBulleted()
+    {
+        PlanView view;
+        view.setPlan(planOf("local_interfaces = <; 127.0.0.1 ; 1.2.3 ; 4.5.6\n"));
+        const QList<QLabel *> labels = view.findChildren<QLabel *>();
+        const bool bulleted = std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+            return label->text().startsWith(QStringLiteral("\u2022 "))
+                   && label->text().contains(QStringLiteral("\n\u2022 "));
+        });
+        QVERIFY(bulleted);
     }
 
     void listenersShowInTheTable()
