@@ -10,6 +10,8 @@
 #include <QSaveFile>
 #include <QTemporaryDir>
 
+#include <sys/prctl.h>
+
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -296,6 +298,9 @@ bool DaemonController::start(const DaemonLaunch &launch)
     process->setProcessEnvironment(m_environment);
     process->setProcessChannelMode(QProcess::SeparateChannels);
     process->setStandardInputFile(QProcess::nullDevice());
+    // A daemon this window started must not outlive it, even when the GUI is killed or crashes:
+    // the kernel sends it SIGTERM, which stops it gracefully.
+    process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     connect(process, &QProcess::started, this, &DaemonController::onProcessStarted);
     connect(process, &QProcess::errorOccurred, this, &DaemonController::onProcessError);
     connect(process, &QProcess::finished, this, &DaemonController::onProcessFinished);
