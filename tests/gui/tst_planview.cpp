@@ -4,9 +4,9 @@
 #include "planmodel.h"
 #include "translations.h"
 
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
-#include <QLabel>
 #include <QTreeView>
 
 using namespace Mailport;
