@@ -2,6 +2,7 @@
 
 #include "controlserver.h"
 #include "daemonlog.h"
+#include "deadlinequeue.h"
 #include "listenerset.h"
 #include "logging.h"
 #include "maildirreader.h"
@@ -10,11 +11,14 @@
 #include "planreport.h"
 #include "signalnotifier.h"
 #include "smtpconnection.h"
+#include "socketpoller.h"
+#include "spoolcommitter.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QPointer>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -118,9 +122,14 @@ Daemon::Daemon(QObject *parent)
 
 Daemon::~Daemon()
 {
-    // Connections first: their hooks point into this object.
+    // The commit threads first (they finish what is queued and call nobody back), then the
+    // connections: their hooks point into this object.
+    m_committer.reset();
     qDeleteAll(m_connections);
     m_connections.clear();
+    // Those finishStop() left to deleteLater() use the poller and the deadline queue, which go
+    // before this object's children would.
+    qDeleteAll(findChildren<SmtpConnection *>(Qt::FindDirectChildrenOnly));
     removePidFile();
 }
 
@@ -271,7 +280,7 @@ bool Daemon::start(const DaemonOptions &options)
         return fail(ExitCode::ControlFailed, control.message);
     }
 
-    m_spool = std::make_unique<MaildirSpool>();
+    m_spool = std::make_shared<MaildirSpool>();
     m_spool->setSyncEnabled(!options.unsafeNoFsync);
     const MaildirSpool::OpenResult spool = m_spool->open(m_settings.spoolDirectory);
     if (!spool.ok())
@@ -286,6 +295,12 @@ bool Daemon::start(const DaemonOptions &options)
     m_store
         = std::make_unique<MessageStore>(m_spool.get(), [this](const QString &line) { log(line); });
     m_store->setReceivingHost(m_settings.hostname);
+    if (!m_committer)
+        m_committer = std::make_unique<SpoolCommitter>();
+    if (!m_poller)
+        m_poller = std::make_unique<SocketPoller>();
+    if (!m_deadlines)
+        m_deadlines = std::make_unique<DeadlineQueue>();
 
     const TlsReloadResult tls = m_tls.reload(m_settings.tls);
     if (!tls.ok())
@@ -363,6 +378,8 @@ SmtpConnectionSettings Daemon::connectionSettings(const PlannedSocket &socket)
     s.proxyTimeout = m_settings.proxyTimeout;
     s.receiveTimeout = m_settings.receiveTimeout;
     s.listenerName = socket.name;
+    s.poller = m_poller.get();
+    s.deadlines = m_deadlines.get();
     return s;
 }
 
@@ -376,29 +393,8 @@ void Daemon::accept(Listener *listener, qintptr descriptor)
     hooks.admit = [this](const SmtpConnection &c) {
         return admit(c);
     };
-    hooks.store = [this](const SmtpMessage &message) {
-        MessageStore::Arrival arrival;
-        const StoreOutcome outcome = m_store->store(message, &arrival);
-        if (outcome.ok) {
-            ++m_counters.messages;
-            m_control->publish(
-                ControlProtocol::Event::Arrival,
-                {{QStringLiteral("id"), arrival.id},
-                 {QStringLiteral("file"), arrival.filePath},
-                 {QStringLiteral("size"), arrival.size},
-                 {QStringLiteral("messageId"), arrival.messageId},
-                 {QStringLiteral("sender"), message.sender},
-                 {QStringLiteral("recipients"), toJsonArray(message.recipients)},
-                 {QStringLiteral("client"), message.peer.address.toString()},
-                 {QStringLiteral("clientPort"), message.peer.port},
-                 {QStringLiteral("proxy"),
-                  message.proxyAddress.isNull() ? QString() : message.proxyAddress.toString()},
-                 {QStringLiteral("helo"), message.heloName},
-                 {QStringLiteral("protocol"), message.protocol},
-                 {QStringLiteral("tls"), message.tlsProtocol},
-                 {QStringLiteral("cipher"), message.tlsCipher}});
-        }
-        return outcome;
+    hooks.storeAsync = [this](SmtpConnection &connection, const SmtpMessage &message) {
+        storeMessage(connection, message);
     };
     hooks.log = [this](const QString &line) {
         log(line);
@@ -407,7 +403,7 @@ void Daemon::accept(Listener *listener, qintptr descriptor)
     auto *connection = new SmtpConnection(descriptor, connectionSettings(listener->planned()),
                                           std::move(hooks), this);
     ++m_counters.connections;
-    m_connections.append(connection);
+    m_connections.insert(connection);
     connect(connection, &SmtpConnection::finished, this,
             [this, connection] { connectionFinished(connection); });
 
@@ -432,13 +428,7 @@ QByteArray Daemon::admit(const SmtpConnection &connection)
 {
     const SmtpPeer &client = connection.client();
     if (m_settings.acceptMaxPerHost > 0) {
-        int same = 0;
-        for (const SmtpConnection *other : std::as_const(m_connections)) {
-            if (other != &connection && other->isAdmitted() && !other->isFinished()
-                && other->client().address == client.address)
-                ++same;
-        }
-        if (same >= m_settings.acceptMaxPerHost) {
+        if (m_perHost.value(client.address) >= m_settings.acceptMaxPerHost) {
             ++m_counters.refusedConnections;
             log(QStringLiteral(
                     "Connection from %1 refused: too many connections from that IP address "
@@ -460,9 +450,51 @@ QByteArray Daemon::admit(const SmtpConnection &connection)
         line += QStringLiteral(" N=%1").arg(connection.settings().listenerName);
     line += QStringLiteral(" (TCP/IP connection count = %1)").arg(m_connections.size());
     log(line);
+    // Counted from here until connectionFinished(): the connection is admitted once this returns.
+    ++m_perHost[client.address];
     m_control->publish(ControlProtocol::Event::Connection,
                        connectionJson(connection, QStringLiteral("open")));
     return {};
+}
+
+void Daemon::storeMessage(SmtpConnection &connection, const SmtpMessage &message)
+{
+    // The message (its body shared, not copied) waits with the commit threads; the reply goes
+    // to the connection only if it is still there by then.
+    const QPointer<SmtpConnection> target(&connection);
+    m_committer->submit(m_spool, MessageStore::envelopeOf(message, m_settings.hostname),
+                        message.data,
+                        [this, message, target](const MaildirSpool::StoreResult &result) {
+                            messageDone(message, result, target.data());
+                        });
+}
+
+void Daemon::messageDone(const SmtpMessage &message, const MaildirSpool::StoreResult &result,
+                         SmtpConnection *connection)
+{
+    MessageStore::Arrival arrival;
+    const StoreOutcome outcome = m_store->record(message, result, &arrival);
+    if (outcome.ok) {
+        ++m_counters.messages;
+        m_control->publish(
+            ControlProtocol::Event::Arrival,
+            {{QStringLiteral("id"), arrival.id},
+             {QStringLiteral("file"), arrival.filePath},
+             {QStringLiteral("size"), arrival.size},
+             {QStringLiteral("messageId"), arrival.messageId},
+             {QStringLiteral("sender"), message.sender},
+             {QStringLiteral("recipients"), toJsonArray(message.recipients)},
+             {QStringLiteral("client"), message.peer.address.toString()},
+             {QStringLiteral("clientPort"), message.peer.port},
+             {QStringLiteral("proxy"),
+              message.proxyAddress.isNull() ? QString() : message.proxyAddress.toString()},
+             {QStringLiteral("helo"), message.heloName},
+             {QStringLiteral("protocol"), message.protocol},
+             {QStringLiteral("tls"), message.tlsProtocol},
+             {QStringLiteral("cipher"), message.tlsCipher}});
+    }
+    if (connection)
+        connection->storeFinished(outcome);
 }
 
 QJsonObject Daemon::connectionJson(const SmtpConnection &c, const QString &state) const
@@ -483,8 +515,13 @@ QJsonObject Daemon::connectionJson(const SmtpConnection &c, const QString &state
 
 void Daemon::connectionFinished(SmtpConnection *connection)
 {
-    if (!m_connections.removeOne(connection))
+    if (!m_connections.remove(connection))
         return;
+    if (connection->isAdmitted()) {
+        const auto count = m_perHost.find(connection->client().address);
+        if (count != m_perHost.end() && --count.value() <= 0)
+            m_perHost.erase(count);
+    }
     m_counters.bytesReceived += connection->bytesReceived();
     m_counters.bytesSent += connection->bytesSent();
     m_counters.rejections += connection->rejections();
@@ -548,7 +585,7 @@ void Daemon::graceExpired()
     if (m_state != State::Stopping)
         return;
     m_graceTimer.stop();
-    const QList<SmtpConnection *> connections = m_connections;
+    const QList<SmtpConnection *> connections = m_connections.values();
     for (SmtpConnection *c : connections) {
         if (m_state != State::Stopping)
             return;
@@ -566,8 +603,9 @@ void Daemon::finishStop()
     m_state = State::Stopped;
     m_graceTimer.stop();
     m_forceTimer.stop();
-    const QList<SmtpConnection *> remaining = m_connections;
+    const QList<SmtpConnection *> remaining = m_connections.values();
     m_connections.clear();
+    m_perHost.clear();
     for (SmtpConnection *c : remaining) {
         c->disconnect(this);
         m_counters.bytesReceived += c->bytesReceived();

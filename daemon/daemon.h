@@ -5,13 +5,16 @@
 #include "hostlist.h"
 #include "listenplan.h"
 #include "loadedconfiguration.h"
+#include "maildirspool.h"
 #include "tlscontext.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
@@ -25,11 +28,14 @@ class ControlServer;
 class DaemonLog;
 class ListenerSet;
 class Listener;
-class MaildirSpool;
 class MessageStore;
 class SignalNotifier;
 class SmtpConnection;
+class SpoolCommitter;
+class SocketPoller;
+class DeadlineQueue;
 struct SmtpConnectionSettings;
+struct SmtpMessage;
 
 /// Everything `mailportd -bd` (and `-bh`) is started with besides the configuration's options.
 struct DaemonOptions
@@ -139,6 +145,9 @@ private:
     void accept(Listener *listener, qintptr descriptor);
     SmtpConnectionSettings connectionSettings(const PlannedSocket &socket);
     QByteArray admit(const SmtpConnection &connection);
+    void storeMessage(SmtpConnection &connection, const SmtpMessage &message);
+    void messageDone(const SmtpMessage &message, const MaildirSpool::StoreResult &result,
+                     SmtpConnection *connection);
     void connectionFinished(SmtpConnection *connection);
     void onSignal(int signalNumber);
     void graceExpired();
@@ -169,10 +178,18 @@ private:
     ControlServer *m_control = nullptr;
     ListenerSet *m_listeners = nullptr;
     SignalNotifier *m_signals = nullptr;
-    std::unique_ptr<MaildirSpool> m_spool;
+    // Shared with the commit threads: a reload may switch spools while messages are in flight.
+    std::shared_ptr<MaildirSpool> m_spool;
     std::unique_ptr<MessageStore> m_store;
+    std::unique_ptr<SpoolCommitter> m_committer;
+    // Shared by every connection: one epoll descriptor and one timer instead of a socket
+    // notifier and timers each.
+    std::unique_ptr<SocketPoller> m_poller;
+    std::unique_ptr<DeadlineQueue> m_deadlines;
     TlsContext m_tls;
-    QList<SmtpConnection *> m_connections;
+    QSet<SmtpConnection *> m_connections;
+    /// Admitted, unfinished connections per client address, for smtp_accept_max_per_host.
+    QHash<QHostAddress, int> m_perHost;
     QTimer m_graceTimer;
     QTimer m_forceTimer;
     QString m_writtenPidFile;

@@ -255,34 +255,67 @@ MaildirSpool::StoreResult MaildirSpool::failure(int error, const QString &what,
     return result;
 }
 
+MaildirSpool::PreparedFile MaildirSpool::fileFailure(int error, const QString &what,
+                                                     const QString &name) const
+{
+    const StoreResult failed = failure(error, what, name);
+    PreparedFile result;
+    result.status = failed.status;
+    result.message = failed.message;
+    return result;
+}
+
 MaildirSpool::StoreResult MaildirSpool::store(const SpoolEnvelope &envelope, QByteArrayView data)
 {
+    StoreResult result;
+    for (int attempt = 0; attempt < MaxNameAttempts; ++attempt) {
+        const PreparedFile file = writeFile(envelope, data);
+        if (!file.ok()) {
+            result.status = file.status;
+            result.message = file.message;
+            return result;
+        }
+        bool nameTaken = false;
+        result = publish(file, &nameTaken);
+        if (nameTaken)
+            continue;
+        if (!result.ok())
+            return result;
+        if (const int error = syncNewDirectory())
+            return withdraw(result, error);
+        return result;
+    }
+    return failure(EEXIST, QStringLiteral("find an unused file name in"), m_directory);
+}
+
+MaildirSpool::PreparedFile MaildirSpool::writeFile(const SpoolEnvelope &envelope,
+                                                   QByteArrayView data)
+{
+    PreparedFile result;
     if (!isOpen()) {
-        StoreResult result;
         result.status = Status::IoError;
         result.message = QStringLiteral("The spool directory is not open");
         return result;
     }
-    StoreResult result;
     for (int attempt = 0; attempt < MaxNameAttempts; ++attempt) {
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         const QString id = newMessageId(now);
         const QByteArray headers = SpoolHeaders::render(envelope, id);
-        if (tryStore(id, headers, data, &result) == Attempt::Done)
+        if (tryWrite(id, headers, data, &result) == Attempt::Done)
             return result;
     }
-    result = failure(EEXIST, QStringLiteral("find an unused file name in"), m_directory);
-    return result;
+    return fileFailure(EEXIST, QStringLiteral("find an unused file name in"), m_directory);
 }
 
-MaildirSpool::Attempt MaildirSpool::tryStore(const QString &id, const QByteArray &headers,
-                                             QByteArrayView data, StoreResult *result)
+MaildirSpool::Attempt MaildirSpool::tryWrite(const QString &id, const QByteArray &headers,
+                                             QByteArrayView data, PreparedFile *result)
 {
     const qint64 size = headers.size() + data.size();
     const QByteArray name = QByteArray::number(QDateTime::currentSecsSinceEpoch()) + '.'
                             + id.toLatin1() + '.' + m_hostPart + ",S=" + QByteArray::number(size);
-    const QString tmpPath = m_directory + QLatin1String("/tmp/") + QFile::decodeName(name);
-    const QString newPath = m_directory + QLatin1String("/new/") + QFile::decodeName(name);
+    const auto tmpPath = [&] {
+        return m_directory + QLatin1String("/tmp/") + QFile::decodeName(name);
+    };
 
     int fd;
     do {
@@ -292,7 +325,7 @@ MaildirSpool::Attempt MaildirSpool::tryStore(const QString &id, const QByteArray
     if (fd < 0) {
         if (errno == EEXIST)
             return Attempt::NameTaken;
-        *result = failure(errno, QStringLiteral("create"), tmpPath);
+        *result = fileFailure(errno, QStringLiteral("create"), tmpPath());
         return Attempt::Done;
     }
 
@@ -300,7 +333,7 @@ MaildirSpool::Attempt MaildirSpool::tryStore(const QString &id, const QByteArray
         if (fd >= 0)
             ::close(fd);
         ::unlinkat(m_tmpFd, name.constData(), 0);
-        *result = failure(error, what, tmpPath);
+        *result = fileFailure(error, what, tmpPath());
         return Attempt::Done;
     };
 
@@ -308,6 +341,8 @@ MaildirSpool::Attempt MaildirSpool::tryStore(const QString &id, const QByteArray
         return abandon(error, QStringLiteral("write"));
     if (const int error = writeAll(m_calls, fd, data))
         return abandon(error, QStringLiteral("write"));
+    // Every file gets its own fsync (never a syncfs of the whole file system): its data must be
+    // durable before the rename that makes it visible can be.
     if (m_syncEnabled) {
         if (const int error = fsyncRetryingInterrupts(m_calls, fd))
             return abandon(error, QStringLiteral("sync"));
@@ -318,29 +353,67 @@ MaildirSpool::Attempt MaildirSpool::tryStore(const QString &id, const QByteArray
     if (closed != 0 && errno != EINTR)
         return abandon(errno, QStringLiteral("close"));
 
-    if (m_calls.rename(m_tmpFd, name.constData(), m_newFd, name.constData()) != 0) {
-        const int error = errno;
-        ::unlinkat(m_tmpFd, name.constData(), 0);
-        if (error == EEXIST)
-            return Attempt::NameTaken;
-        *result = failure(error, QStringLiteral("rename"), tmpPath + QLatin1String(" into new/"));
-        return Attempt::Done;
-    }
-
-    if (m_syncEnabled) {
-        if (const int error = fsyncRetryingInterrupts(m_calls, m_newFd)) {
-            // Not known to be durable, so it must not be acknowledged, so it must not stay.
-            ::unlinkat(m_newFd, name.constData(), 0);
-            *result = failure(error, QStringLiteral("sync the directory of"), newPath);
-            return Attempt::Done;
-        }
-    }
-
-    *result = StoreResult{};
+    *result = PreparedFile{};
     result->id = id;
-    result->filePath = newPath;
+    result->name = name;
     result->size = size;
     return Attempt::Done;
+}
+
+MaildirSpool::StoreResult MaildirSpool::publish(const PreparedFile &file, bool *nameTaken)
+{
+    if (nameTaken)
+        *nameTaken = false;
+    if (!file.ok() || file.name.isEmpty()) {
+        StoreResult result;
+        result.status = file.ok() ? Status::IoError : file.status;
+        result.message = file.ok() ? QStringLiteral("No file to publish") : file.message;
+        return result;
+    }
+    if (m_calls.rename(m_tmpFd, file.name.constData(), m_newFd, file.name.constData()) != 0) {
+        const int error = errno;
+        ::unlinkat(m_tmpFd, file.name.constData(), 0);
+        if (error == EEXIST && nameTaken) {
+            // Not worth a warning: the caller writes the message again under a new id.
+            *nameTaken = true;
+            StoreResult result;
+            result.status = Status::IoError;
+            result.message
+                = QStringLiteral("The name %1 is taken in new/").arg(QFile::decodeName(file.name));
+            return result;
+        }
+        return failure(error, QStringLiteral("rename"),
+                       m_directory + QLatin1String("/tmp/") + QFile::decodeName(file.name)
+                           + QLatin1String(" into new/"));
+    }
+    StoreResult result;
+    result.id = file.id;
+    result.filePath = m_directory + QLatin1String("/new/") + QFile::decodeName(file.name);
+    result.size = file.size;
+    return result;
+}
+
+int MaildirSpool::syncNewDirectory()
+{
+    if (!m_syncEnabled)
+        return 0;
+    if (!isOpen())
+        return EBADF;
+    return fsyncRetryingInterrupts(m_calls, m_newFd);
+}
+
+MaildirSpool::StoreResult MaildirSpool::withdraw(const StoreResult &published, int error)
+{
+    const QString name = QFileInfo(published.filePath).fileName();
+    if (isOpen() && !name.isEmpty())
+        ::unlinkat(m_newFd, QFile::encodeName(name).constData(), 0);
+    return failure(error, QStringLiteral("sync the directory of"), published.filePath);
+}
+
+void MaildirSpool::discard(const PreparedFile &file)
+{
+    if (isOpen() && !file.name.isEmpty())
+        ::unlinkat(m_tmpFd, file.name.constData(), 0);
 }
 
 bool MaildirSpool::hasSpaceFor(qint64 bytes) const

@@ -13,6 +13,11 @@ namespace Mailport {
 
 /// The durable Maildir spool: a message is in `new/` (and on disk) before store() reports success,
 /// or nowhere at all. Not a QObject; store() is synchronous and safe to call from several threads.
+///
+/// store() is also available as its three steps, so that SpoolCommitter can make one fsync of
+/// `new/` cover many messages: writeFile() (tmp/, fsynced), publish() (the rename into new/),
+/// then syncNewDirectory() once for all of them, and withdraw() for each if that fails. Every
+/// step is safe to call from several threads at once.
 class MaildirSpool final
 {
     Q_DISABLE_COPY_MOVE(MaildirSpool)
@@ -44,6 +49,17 @@ public:
         int smtpCode() const;
     };
 
+    /// A message written and fsynced in `tmp/`, not yet visible in `new/`.
+    struct PreparedFile
+    {
+        Status status = Status::Ok;
+        QString message; ///< English detail with the errno text; empty on success
+        QString id;      ///< the message id, as written in its Received header
+        QByteArray name; ///< the file name, the same in tmp/ and new/
+        qint64 size = 0; ///< bytes written, prepended headers included
+        bool ok() const { return status == Status::Ok; }
+    };
+
     /// The system calls store() makes, replaceable so tests can inject ENOSPC, EIO, EINTR and short
     /// writes on any file system. Production code never touches this.
     struct SystemCalls
@@ -67,6 +83,24 @@ public:
     /// `tmp/`, fsyncs, renames to `new/` and fsyncs `new/`. On any failure nothing is left behind.
     StoreResult store(const SpoolEnvelope &envelope, QByteArrayView data);
 
+    /// store()'s first step: writes the file in `tmp/` under a fresh id, fsyncs and closes it.
+    /// On failure nothing is left in `tmp/`.
+    PreparedFile writeFile(const SpoolEnvelope &envelope, QByteArrayView data);
+    /// The second step: renames @p file into `new/` (never replacing anything); the caller
+    /// must still sync the directory before the message counts as stored. On failure the file
+    /// is removed from `tmp/`; @p nameTaken (optional) says whether the name was taken in
+    /// `new/`, in which case the message may be written again under a new id.
+    StoreResult publish(const PreparedFile &file, bool *nameTaken = nullptr);
+    /// The third step: fsyncs `new/`, covering every rename published before the call. Returns
+    /// 0 or the errno.
+    int syncNewDirectory();
+    /// After a failed syncNewDirectory(): removes @p published from `new/` (its durability is
+    /// unknown, so it must not be acknowledged, so it must not stay) and returns the failure
+    /// for it, naming @p error.
+    StoreResult withdraw(const StoreResult &published, int error);
+    /// Removes a prepared file that will not be published.
+    void discard(const PreparedFile &file);
+
     /// Whether the spool's file system can take a message of @p bytes: free space must exceed twice
     /// the size plus the reserve, and some inodes must be left.
     bool hasSpaceFor(qint64 bytes) const;
@@ -85,9 +119,10 @@ public:
 
 private:
     enum class Attempt { Done, NameTaken };
-    Attempt tryStore(const QString &id, const QByteArray &headers, QByteArrayView data,
-                     StoreResult *result);
+    Attempt tryWrite(const QString &id, const QByteArray &headers, QByteArrayView data,
+                     PreparedFile *result);
     StoreResult failure(int error, const QString &what, const QString &name) const;
+    PreparedFile fileFailure(int error, const QString &what, const QString &name) const;
     void closeDirectories();
 
     QString m_directory;

@@ -86,7 +86,6 @@ QString MessageStore::messageIdHeader(QByteArrayView data)
 StoreOutcome MessageStore::store(const SmtpMessage &message, Arrival *arrival)
 {
     StoreOutcome outcome;
-    const QString sender = message.sender.isEmpty() ? QStringLiteral("<>") : message.sender;
     if (!m_spool || !m_spool->isOpen()) {
         outcome.reason = QStringLiteral("spool not available");
         if (m_log)
@@ -94,8 +93,15 @@ StoreOutcome MessageStore::store(const SmtpMessage &message, Arrival *arrival)
                       .arg(hostField(message), message.sender, outcome.reason));
         return outcome;
     }
-    const MaildirSpool::StoreResult result
-        = m_spool->store(envelopeOf(message, m_receivingHost), message.data);
+    return record(message, m_spool->store(envelopeOf(message, m_receivingHost), message.data),
+                  arrival);
+}
+
+StoreOutcome MessageStore::record(const SmtpMessage &message,
+                                  const MaildirSpool::StoreResult &result, Arrival *arrival)
+{
+    StoreOutcome outcome;
+    const QString sender = message.sender.isEmpty() ? QStringLiteral("<>") : message.sender;
     if (!result.ok()) {
         outcome.reason = result.message;
         outcome.insufficientStorage = result.status == MaildirSpool::Status::NoSpace;

@@ -35,6 +35,10 @@ public:
     void setReceivingHost(const QString &host) { m_receivingHost = host; }
 
     StoreOutcome store(const SmtpMessage &message, Arrival *arrival = nullptr);
+    /// store() without the spool: turns what the spool (or a SpoolCommitter) did with
+    /// @p message into the session's outcome, and logs it.
+    StoreOutcome record(const SmtpMessage &message, const MaildirSpool::StoreResult &result,
+                        Arrival *arrival = nullptr);
 
     static SpoolEnvelope envelopeOf(const SmtpMessage &message, const QString &receivingHost);
     /// Exim's host field: `H=(helo) [192.0.2.1]:1234`.

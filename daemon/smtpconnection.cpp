@@ -2,7 +2,6 @@
 
 #include "logging.h"
 
-#include <QSocketNotifier>
 #include <QSslCipher>
 #include <QSslSocket>
 
@@ -11,6 +10,7 @@
 #include <climits>
 #include <cstring>
 #include <netinet/in.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -82,9 +82,9 @@ int countRejections(QByteArrayView output)
     return count;
 }
 
-void startClamped(QTimer &timer, qint64 milliseconds)
+bool wouldBlock(int error)
 {
-    timer.start(int(qBound(qint64(0), milliseconds, qint64(INT_MAX))));
+    return error == EAGAIN || error == EWOULDBLOCK || error == EINTR;
 }
 
 } // namespace
@@ -98,18 +98,140 @@ SmtpConnection::SmtpConnection(qintptr descriptor, SmtpConnectionSettings settin
 {
     m_tcpPeer = peerOf(m_descriptor);
     m_client = m_tcpPeer;
-    for (QTimer *t : {&m_proxyTimer, &m_deadlineTimer, &m_closeTimer})
-        t->setSingleShot(true);
-    connect(&m_proxyTimer, &QTimer::timeout, this, &SmtpConnection::proxyTimedOut);
-    connect(&m_deadlineTimer, &QTimer::timeout, this, &SmtpConnection::deadlineExpired);
-    connect(&m_closeTimer, &QTimer::timeout, this, &SmtpConnection::abortConnection);
-    m_clock.start();
+    m_poller = m_settings.poller;
+    if (!m_poller) {
+        m_ownPoller = std::make_unique<SocketPoller>();
+        m_poller = m_ownPoller.get();
+    }
+    m_deadlines = m_settings.deadlines;
+    if (!m_deadlines) {
+        m_ownDeadlines = std::make_unique<DeadlineQueue>();
+        m_deadlines = m_ownDeadlines.get();
+    }
 }
 
 SmtpConnection::~SmtpConnection()
 {
+    m_deadlines->cancel(this);
+    unwatch();
     if (m_descriptor >= 0)
         ::close(m_descriptor);
+    if (m_rawFd >= 0)
+        ::close(m_rawFd);
+}
+
+int SmtpConnection::descriptor() const
+{
+    if (m_rawFd >= 0)
+        return m_rawFd;
+    if (m_socket)
+        return int(m_socket->socketDescriptor());
+    return m_descriptor;
+}
+
+void SmtpConnection::watch(bool read, bool write)
+{
+    const int fd = m_rawFd >= 0 ? m_rawFd : m_descriptor;
+    if (fd < 0)
+        return;
+    if (m_polledFd == fd) {
+        if (read == m_watchRead && write == m_watchWrite)
+            return;
+        if (!m_poller->update(fd, this, read, write))
+            qCWarning(lcSmtp) << "epoll_ctl failed for" << hostText() << std::strerror(errno);
+    } else {
+        unwatch();
+        if (!m_poller->add(fd, this, read, write)) {
+            qCWarning(lcSmtp) << "cannot watch the connection from" << hostText()
+                              << std::strerror(errno);
+            return;
+        }
+        m_polledFd = fd;
+    }
+    m_watchRead = read;
+    m_watchWrite = write;
+}
+
+void SmtpConnection::unwatch()
+{
+    if (m_polledFd < 0)
+        return;
+    m_poller->remove(m_polledFd, this);
+    m_polledFd = -1;
+    m_watchRead = false;
+    m_watchWrite = false;
+}
+
+void SmtpConnection::updateInterest()
+{
+    if (m_rawFd < 0)
+        return;
+    bool read = false;
+    if (m_state == State::Session)
+        read = !m_readPaused && !m_storing && !m_rawEof;
+    else if (m_state == State::Closing)
+        read = !m_rawEof; // drained, so that closing sends no reset over our last replies
+    watch(read, !m_rawOutput.isEmpty());
+}
+
+void SmtpConnection::socketActivated(std::uint32_t events)
+{
+    if (m_state == State::ProxyHeader) {
+        readProxyHeader();
+        return;
+    }
+    if (m_rawFd < 0)
+        return;
+    if (events & (EPOLLOUT | EPOLLERR | EPOLLHUP))
+        writeRaw();
+    if (m_rawFd >= 0 && (events & (EPOLLIN | EPOLLERR | EPOLLHUP)))
+        readRaw();
+    if (m_rawFd >= 0 && (events & (EPOLLERR | EPOLLHUP)) && m_state != State::Finished) {
+        // Reset or gone both ways: nothing more can be said or heard.
+        if (m_state == State::Session)
+            log(QStringLiteral("SMTP connection from %1 lost").arg(hostText()));
+        abortConnection();
+    }
+}
+
+void SmtpConnection::deadlineReached()
+{
+    switch (m_state) {
+    case State::ProxyHeader:
+        proxyTimedOut();
+        break;
+    case State::Handshake:
+    case State::StartTls:
+    case State::Session:
+        deadlineExpired();
+        break;
+    case State::Closing:
+        // The close took too long: cut it off.
+        abortConnection();
+        break;
+    case State::Created:
+    case State::Finished:
+        break;
+    }
+}
+
+void SmtpConnection::setDeadline(qint64 milliseconds)
+{
+    m_deadlines->schedule(this, m_deadlines->now() + qMax<qint64>(0, milliseconds));
+}
+
+void SmtpConnection::cancelDeadline()
+{
+    m_deadlines->cancel(this);
+}
+
+qint64 SmtpConnection::pendingOutput() const
+{
+    if (m_rawFd >= 0)
+        return m_rawOutput.size();
+    if (m_socket)
+        return m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite();
+    return 0;
 }
 
 QByteArray SmtpConnection::shutdownReply(const QString &hostname)
@@ -127,9 +249,8 @@ void SmtpConnection::start()
     }
     // Nothing is sent and no socket class reads before the header: see readProxyHeader().
     m_state = State::ProxyHeader;
-    m_rawNotifier = new QSocketNotifier(m_descriptor, QSocketNotifier::Read, this);
-    connect(m_rawNotifier, &QSocketNotifier::activated, this, &SmtpConnection::readProxyHeader);
-    startClamped(m_proxyTimer, m_settings.proxyTimeout.count());
+    watch(true, false);
+    setDeadline(m_settings.proxyTimeout.count());
 }
 
 void SmtpConnection::refuse(const QByteArray &reply)
@@ -138,7 +259,7 @@ void SmtpConnection::refuse(const QByteArray &reply)
         return;
     if (!reply.isEmpty())
         ++m_rejections;
-    if (m_socket) {
+    if (m_socket || m_rawFd >= 0) {
         if (!reply.isEmpty())
             write(reply + "\r\n");
         closeGracefully();
@@ -245,9 +366,8 @@ void SmtpConnection::proxyTimedOut()
 
 void SmtpConnection::proxyDone()
 {
-    m_proxyTimer.stop();
-    delete m_rawNotifier;
-    m_rawNotifier = nullptr;
+    cancelDeadline();
+    unwatch();
     if (!m_proxyFailed) {
         m_proxyBytes.clear();
         if (!m_proxyHeader.local) {
@@ -288,9 +408,14 @@ void SmtpConnection::admitAndServe()
         }
     }
 
-    createSocket();
-    if (!m_socket)
-        return;
+    if (m_settings.tls == TlsMode::Smtps) {
+        createSocket();
+        if (!m_socket)
+            return;
+    } else {
+        m_rawFd = m_descriptor;
+        m_descriptor = -1;
+    }
 
     SmtpSessionSettings session = m_settings.session;
     session.tlsAvailable = session.tlsAvailable && !m_settings.tlsConfiguration.isNull()
@@ -322,11 +447,21 @@ void SmtpConnection::admitAndServe()
         m_session->start();
     touchDeadline(true, 0);
     if (pump())
-        readSocket();
+        readInput();
+    updateInterest();
 }
 
 void SmtpConnection::createSocket()
 {
+    // From a plaintext session at STARTTLS: the descriptor and whatever the kernel has not taken
+    // of our replies (the 220 among them) go to the socket, which sends them first.
+    QByteArray unsent;
+    if (m_rawFd >= 0) {
+        unwatch();
+        m_descriptor = m_rawFd;
+        m_rawFd = -1;
+        unsent = std::exchange(m_rawOutput, {});
+    }
     auto *socket = new QSslSocket(this);
     socket->setReadBufferSize(kReadBufferSize);
     if (!socket->setSocketDescriptor(m_descriptor, QAbstractSocket::ConnectedState)) {
@@ -338,6 +473,8 @@ void SmtpConnection::createSocket()
     }
     m_descriptor = -1;
     m_socket = socket;
+    if (!unsent.isEmpty())
+        socket->write(unsent);
     connect(socket, &QSslSocket::readyRead, this, &SmtpConnection::readSocket);
     connect(socket, &QSslSocket::encrypted, this, &SmtpConnection::onEncrypted);
     connect(socket, &QSslSocket::bytesWritten, this, &SmtpConnection::onBytesWritten);
@@ -379,6 +516,99 @@ void SmtpConnection::onEncrypted()
         readSocket();
 }
 
+void SmtpConnection::readInput()
+{
+    if (m_rawFd >= 0)
+        readRaw();
+    else
+        readSocket();
+}
+
+void SmtpConnection::readRaw()
+{
+    if (m_state == State::Closing) {
+        drainInput();
+        updateInterest();
+        return;
+    }
+    // One chunk per wakeup and connection keeps the others' latency bounded; level-triggered
+    // readiness brings us back for the rest.
+    if (m_state == State::Session && !m_readPaused && !m_storing && !m_rawEof) {
+        if (m_rawOutput.size() > kMaxPendingOutput) {
+            // The client does not read its replies: stop reading until it does.
+            m_readPaused = true;
+        } else {
+            // Static: read and handed to the session at once, never kept (one event loop
+            // thread per buffer).
+            static thread_local char buffer[kReadChunk];
+            const ssize_t n = ::recv(m_rawFd, buffer, sizeof buffer, MSG_DONTWAIT);
+            if (n > 0) {
+                feedSession(QByteArrayView(buffer, n));
+            } else if (n == 0) {
+                rawEndOfInput();
+            } else if (!wouldBlock(errno)) {
+                log(QStringLiteral("SMTP connection from %1 lost: %2")
+                        .arg(hostText(), QString::fromLocal8Bit(std::strerror(errno))));
+                abortConnection();
+                return;
+            }
+        }
+    }
+    updateInterest();
+}
+
+void SmtpConnection::rawEndOfInput()
+{
+    m_rawEof = true;
+    if (m_session && !m_session->isClosed())
+        log(QStringLiteral("unexpected disconnection while reading SMTP command from %1")
+                .arg(hostText()));
+    // The client may only have shut down its sending side: our last replies still go out,
+    // and the close timeout bounds that.
+    m_state = State::Closing;
+    setDeadline(m_settings.closeTimeout.count());
+    closeRaw();
+}
+
+void SmtpConnection::writeRaw()
+{
+    while (!m_rawOutput.isEmpty()) {
+        const ssize_t n = ::send(m_rawFd, m_rawOutput.constData(), size_t(m_rawOutput.size()),
+                                 MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n < 0) {
+            if (wouldBlock(errno))
+                break;
+            if (m_state == State::Session)
+                log(QStringLiteral("SMTP connection from %1 lost: %2")
+                        .arg(hostText(), QString::fromLocal8Bit(std::strerror(errno))));
+            abortConnection();
+            return;
+        }
+        m_rawOutput.remove(0, n);
+    }
+    if (m_rawOutput.isEmpty())
+        m_rawOutput = QByteArray(); // its memory back, not just its contents
+    if (m_state == State::Closing) {
+        closeRaw();
+        return;
+    }
+    if (m_readPaused && m_rawOutput.size() <= kMaxPendingOutput / 2) {
+        m_readPaused = false;
+        readRaw();
+        return;
+    }
+    updateInterest();
+}
+
+void SmtpConnection::closeRaw()
+{
+    // Everything said: close now. Otherwise wait until it is (or until the close timeout).
+    if (m_rawOutput.isEmpty())
+        finish();
+    else
+        updateInterest();
+}
+
 void SmtpConnection::readSocket()
 {
     if (!m_socket)
@@ -387,8 +617,8 @@ void SmtpConnection::readSocket()
         drainInput();
         return;
     }
-    while (m_state == State::Session && !m_readPaused) {
-        if (m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() > kMaxPendingOutput) {
+    while (m_state == State::Session && !m_readPaused && !m_storing) {
+        if (pendingOutput() > kMaxPendingOutput) {
             // The client does not read its replies: stop reading until it does.
             m_readPaused = true;
             return;
@@ -433,16 +663,44 @@ bool SmtpConnection::pump()
         if (last != SmtpEvent::Type::Message)
             return m_state == State::Session;
         const SmtpMessage &message = events.last().message;
+        if (m_hooks.storeAsync) {
+            // The client waits for the spool, not the other way round: no deadline and no
+            // reading (TCP holds back whatever it pipelines) until storeFinished().
+            m_storing = true;
+            cancelDeadline();
+            updateInterest();
+            m_hooks.storeAsync(*this, message);
+            return false;
+        }
         const StoreOutcome outcome
             = m_hooks.store ? m_hooks.store(message)
                             : StoreOutcome{false, {}, false, QStringLiteral("no spool")};
-        if (outcome.ok) {
-            ++m_messages;
-            m_session->messageStored(outcome.id);
-        } else {
-            m_session->messageFailed(true, outcome.reason, outcome.insufficientStorage);
-        }
+        answerStore(outcome);
     }
+}
+
+void SmtpConnection::answerStore(const StoreOutcome &outcome)
+{
+    if (outcome.ok) {
+        ++m_messages;
+        m_session->messageStored(outcome.id);
+    } else {
+        m_session->messageFailed(true, outcome.reason, outcome.insufficientStorage);
+    }
+}
+
+void SmtpConnection::storeFinished(const StoreOutcome &outcome)
+{
+    if (!m_storing)
+        return;
+    m_storing = false;
+    if (m_state != State::Session || !m_session)
+        return;
+    answerStore(outcome);
+    touchDeadline(true, 0);
+    if (pump())
+        readInput();
+    updateInterest();
 }
 
 void SmtpConnection::beginStartTls(QByteArray output)
@@ -451,7 +709,7 @@ void SmtpConnection::beginStartTls(QByteArray output)
     // seen our 220, so it is an injection attempt, and Qt would hand it over after the handshake
     // as if it had come encrypted. Checked before the 220 leaves, so a fast honest client's
     // ClientHello cannot be mistaken for it.
-    const qint64 pending = m_socket->bytesAvailable() + pendingKernelBytes();
+    const qint64 pending = (m_socket ? m_socket->bytesAvailable() : 0) + pendingKernelBytes();
     if (pending > 0) {
         // The session's contract: its 220 is the last line of this output.
         const qsizetype lastLine = output.lastIndexOf("\r\n", output.size() - 3);
@@ -469,6 +727,11 @@ void SmtpConnection::beginStartTls(QByteArray output)
     }
     write(output);
     m_state = State::StartTls;
+    if (!m_socket) {
+        createSocket();
+        if (!m_socket)
+            return;
+    }
     m_socket->setSslConfiguration(m_settings.tlsConfiguration);
     touchDeadline(true, 0);
     m_socket->startServerEncryption();
@@ -476,7 +739,31 @@ void SmtpConnection::beginStartTls(QByteArray output)
 
 void SmtpConnection::write(const QByteArray &bytes)
 {
-    if (bytes.isEmpty() || !m_socket)
+    if (bytes.isEmpty())
+        return;
+    if (m_rawFd >= 0) {
+        m_bytesOut += bytes.size();
+        qsizetype sent = 0;
+        if (m_rawOutput.isEmpty()) {
+            // Straight to the kernel: a reply nearly always fits its buffer whole, and then no
+            // memory is held for it at all.
+            const ssize_t n = ::send(m_rawFd, bytes.constData(), size_t(bytes.size()),
+                                     MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (n < 0 && !wouldBlock(errno)) {
+                // Reported by the next readiness event (EPOLLERR or EPOLLHUP), outside the
+                // session's processing.
+                watch(m_watchRead, true);
+                return;
+            }
+            sent = qMax<qsizetype>(0, n);
+        }
+        if (sent < bytes.size()) {
+            m_rawOutput.append(bytes.constData() + sent, bytes.size() - sent);
+            watch(m_watchRead, true);
+        }
+        return;
+    }
+    if (!m_socket)
         return;
     m_socket->write(bytes);
     m_bytesOut += bytes.size();
@@ -487,8 +774,12 @@ void SmtpConnection::closeGracefully()
     if (m_state == State::Closing || m_state == State::Finished)
         return;
     m_state = State::Closing;
-    m_deadlineTimer.stop();
-    startClamped(m_closeTimer, m_settings.closeTimeout.count());
+    setDeadline(m_settings.closeTimeout.count());
+    if (m_rawFd >= 0) {
+        drainInput();
+        closeRaw();
+        return;
+    }
     if (!m_socket) {
         finish();
         return;
@@ -503,13 +794,16 @@ void SmtpConnection::drainInput()
     // A socket closed with unread input sends a reset, and the peer's kernel may then throw away
     // our last replies before the client reads them. Nothing more is read as SMTP, so whatever
     // is waiting (in Qt's buffer or the kernel's) is discarded, up to a bound.
-    if (!m_socket)
+    if (m_socket)
+        m_socket->skip(m_socket->bytesAvailable());
+    else if (m_rawFd < 0)
         return;
-    m_socket->skip(m_socket->bytesAvailable());
-    const int fd = int(m_socket->socketDescriptor());
+    const int fd = descriptor();
     char buffer[4096];
     for (qint64 drained = 0; fd >= 0 && drained < kMaxDrain;) {
         const ssize_t n = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
+        if (n == 0)
+            m_rawEof = true;
         if (n <= 0)
             break;
         drained += n;
@@ -530,14 +824,16 @@ void SmtpConnection::finish()
     if (m_state == State::Finished)
         return;
     m_state = State::Finished;
-    m_proxyTimer.stop();
-    m_deadlineTimer.stop();
-    m_closeTimer.stop();
-    delete m_rawNotifier;
-    m_rawNotifier = nullptr;
+    cancelDeadline();
+    unwatch();
     if (m_descriptor >= 0) {
         ::close(m_descriptor);
         m_descriptor = -1;
+    }
+    if (m_rawFd >= 0) {
+        ::close(m_rawFd);
+        m_rawFd = -1;
+        m_rawOutput = QByteArray();
     }
     if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState)
         m_socket->abort();
@@ -574,8 +870,7 @@ void SmtpConnection::onSocketError()
         // The client may only have shut down its sending side: Qt is already closing and
         // flushes our last replies first; the close timer bounds that.
         m_state = State::Closing;
-        m_deadlineTimer.stop();
-        startClamped(m_closeTimer, m_settings.closeTimeout.count());
+        setDeadline(m_settings.closeTimeout.count());
         if (m_socket->state() == QAbstractSocket::UnconnectedState)
             finish();
         return;
@@ -593,7 +888,7 @@ void SmtpConnection::onBytesWritten()
     }
     if (!m_readPaused || !m_socket)
         return;
-    if (m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() > kMaxPendingOutput / 2)
+    if (pendingOutput() > kMaxPendingOutput / 2)
         return;
     m_readPaused = false;
     readSocket();
@@ -602,27 +897,27 @@ void SmtpConnection::onBytesWritten()
 void SmtpConnection::touchDeadline(bool progress, qint64 bytes)
 {
     const qint64 timeout = m_settings.receiveTimeout.count();
-    if (timeout <= 0) {
-        m_deadlineTimer.stop();
+    if (timeout <= 0 || m_storing) {
+        cancelDeadline();
         return;
     }
     // Postfix's minimum data rate: each reply restores the full smtp_receive_timeout; bytes that
     // complete nothing buy only the time the minimum rate allows for them, so a client trickling
     // a command or a message cannot stretch the session without end.
-    const qint64 now = m_clock.elapsed();
+    const qint64 now = m_deadlines->now();
     if (progress || m_deadline == 0)
         m_deadline = now + timeout;
     else
         m_deadline = qMin(now + timeout,
                           m_deadline + bytes * 1000 / qMax<qint64>(1, m_settings.minimumDataRate));
-    startClamped(m_deadlineTimer, m_deadline - now);
+    m_deadlines->schedule(this, m_deadline);
 }
 
 void SmtpConnection::deadlineExpired()
 {
-    const qint64 now = m_clock.elapsed();
+    const qint64 now = m_deadlines->now();
     if (now < m_deadline) {
-        startClamped(m_deadlineTimer, m_deadline - now);
+        m_deadlines->schedule(this, m_deadline);
         return;
     }
     switch (m_state) {
@@ -642,7 +937,7 @@ void SmtpConnection::deadlineExpired()
 
 qint64 SmtpConnection::pendingKernelBytes() const
 {
-    const int fd = m_socket ? int(m_socket->socketDescriptor()) : m_descriptor;
+    const int fd = descriptor();
     int count = 0;
     if (fd < 0 || ::ioctl(fd, FIONREAD, &count) != 0)
         return 0;

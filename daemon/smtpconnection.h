@@ -1,22 +1,22 @@
 #pragma once
 
+#include "deadlinequeue.h"
 #include "hostlist.h"
 #include "listenplan.h"
 #include "proxyheader.h"
 #include "smtpsession.h"
+#include "socketpoller.h"
 
 #include <QByteArray>
-#include <QElapsedTimer>
 #include <QObject>
 #include <QSslConfiguration>
 #include <QString>
-#include <QTimer>
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 
-class QSocketNotifier;
 class QSslSocket;
 
 namespace Mailport {
@@ -48,6 +48,10 @@ struct SmtpConnectionSettings
     /// A flush and close that takes longer than this is cut off.
     std::chrono::milliseconds closeTimeout{10000};
     QString listenerName; ///< sendmail's Name, for logs; may be empty
+    /// Shared by the connections of one thread (they must not outlive them). Without them a
+    /// connection makes its own, which is fine for a few.
+    SocketPoller *poller = nullptr;
+    DeadlineQueue *deadlines = nullptr;
 };
 
 /// What the connection asks its owner.
@@ -58,17 +62,27 @@ struct SmtpConnectionHooks
     std::function<QByteArray(const class SmtpConnection &)> admit;
     /// Stores an accepted message (synchronously: the spool fsyncs before this returns).
     std::function<StoreOutcome(const SmtpMessage &)> store;
+    /// Starts storing an accepted message off the event loop; the owner calls
+    /// SmtpConnection::storeFinished() later, never from inside this call. Preferred to store.
+    std::function<void(SmtpConnection &, const SmtpMessage &)> storeAsync;
     /// An Exim-style log line, without timestamp.
     std::function<void(const QString &)> log;
 };
 
 /// One SMTP client connection: the socket, TLS and timers around an SmtpSession.
 ///
+/// A plaintext session does its own I/O on the descriptor (through the SocketPoller), with no
+/// socket object and no buffer while nothing is pending: replies go straight to the kernel and
+/// only what it does not take waits in memory. A QSslSocket takes the descriptor over for TLS,
+/// at STARTTLS or, on an implicit-TLS port, from the start.
+///
 /// The PROXY header of a required peer is read from the raw descriptor before any socket class
 /// touches it, taking exactly the header's bytes, so a TLS ClientHello that follows stays in the
 /// kernel for the handshake. STARTTLS is refused as command injection when any byte is already
 /// waiting behind the command, and any TLS error or close_notify aborts the TCP connection.
-class SmtpConnection final : public QObject
+class SmtpConnection final : public QObject,
+                             private SocketPoller::Watcher,
+                             private DeadlineQueue::Client
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SmtpConnection)
@@ -86,6 +100,12 @@ public:
     void refuse(const QByteArray &reply);
     /// The daemon stops: 421, then close. A connection in a TLS handshake is dropped.
     void shutdown();
+
+    /// The answer to hooks.storeAsync: the session replies (250, 451 or 452) and reads on.
+    /// Ignored once the connection is closing.
+    void storeFinished(const StoreOutcome &outcome);
+    /// A message is with the owner's spool and the session waits for storeFinished().
+    bool isStoring() const { return m_storing; }
 
     /// The TCP peer.
     const SmtpPeer &tcpPeer() const { return m_tcpPeer; }
@@ -115,6 +135,20 @@ signals:
 private:
     enum class State { Created, ProxyHeader, Handshake, Session, StartTls, Closing, Finished };
 
+    void socketActivated(std::uint32_t events) override;
+    void deadlineReached() override;
+    void watch(bool read, bool write);
+    void unwatch();
+    void updateInterest();
+    void readRaw();
+    void writeRaw();
+    void rawEndOfInput();
+    void closeRaw();
+    void setDeadline(qint64 milliseconds);
+    void cancelDeadline();
+    qint64 pendingOutput() const;
+    int descriptor() const;
+
     void readProxyHeader();
     void proxyTimedOut();
     void proxyDone();
@@ -122,11 +156,13 @@ private:
     void admitAndServe();
     void startSession();
     void onEncrypted();
+    void readInput();
     void readSocket();
     void feedSession(QByteArrayView bytes);
     /// Writes the session's output and handles its events. Returns false when reading must stop
     /// (closing, TLS starting).
     bool pump();
+    void answerStore(const StoreOutcome &outcome);
     void beginStartTls(QByteArray output);
     void write(const QByteArray &bytes);
     void closeGracefully();
@@ -144,24 +180,30 @@ private:
     SmtpConnectionSettings m_settings;
     SmtpConnectionHooks m_hooks;
     State m_state = State::Created;
-    int m_descriptor = -1; ///< owned until the socket takes it
+    int m_descriptor = -1;  ///< owned until the socket takes it
+    int m_rawFd = -1;       ///< a plaintext session's descriptor, owned, served through m_poller
+    QByteArray m_rawOutput; ///< replies the kernel did not take yet
     QSslSocket *m_socket = nullptr;
-    QSocketNotifier *m_rawNotifier = nullptr;
+    SocketPoller *m_poller = nullptr;
+    DeadlineQueue *m_deadlines = nullptr;
+    std::unique_ptr<SocketPoller> m_ownPoller;
+    std::unique_ptr<DeadlineQueue> m_ownDeadlines;
+    int m_polledFd = -1; ///< the descriptor registered with m_poller
+    bool m_watchRead = false;
+    bool m_watchWrite = false;
+    bool m_rawEof = false;
     std::unique_ptr<SmtpSession> m_session;
     QByteArray m_proxyBytes; ///< header bytes consumed so far
     bool m_proxyFailed = false;
     bool m_proxied = false;
     bool m_admitted = false;
     bool m_readPaused = false;
+    bool m_storing = false;
     SmtpPeer m_tcpPeer;
     SmtpPeer m_client;
     ProxyHeader m_proxyHeader;
 
-    QTimer m_proxyTimer;
-    QTimer m_deadlineTimer;
-    QTimer m_closeTimer;
-    QElapsedTimer m_clock;
-    qint64 m_deadline = 0; ///< m_clock milliseconds
+    qint64 m_deadline = 0; ///< receive deadline, on m_deadlines' clock
 
     qint64 m_bytesIn = 0;
     qint64 m_bytesOut = 0;

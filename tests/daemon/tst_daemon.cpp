@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
+#include <QSet>
 #include <QSslCertificate>
 #include <QSslCipher>
 #include <QSslConfiguration>
@@ -276,6 +277,7 @@ private slots:
     void initTestCase();
     void plainTransaction();
     void pipelining();
+    void concurrentMessagesAreAllStored();
     void startTlsTransaction();
     void implicitTlsTransaction();
     void rejections();
@@ -472,6 +474,48 @@ void tst_Daemon::pipelining()
     eager.send("EHLO eager.test\r\nMAIL FROM:<x@example.org>\r\n");
     QVERIFY(eager.reply().startsWith("554 5.5.0"));
     QVERIFY(eager.waitClosed());
+}
+
+void tst_Daemon::concurrentMessagesAreAllStored()
+{
+    // Every client finishes its DATA before any reply is read, so the messages reach the spool
+    // together and share directory fsyncs; each must still get its own 250 and its own file.
+    constexpr int Clients = 16; // below the default smtp_accept_max of 20
+    std::vector<std::unique_ptr<SmtpClient>> clients;
+    for (int i = 0; i < Clients; ++i) {
+        clients.push_back(std::make_unique<SmtpClient>());
+        // Addresses of their own: smtp_accept_max_per_host is 3.
+        const QString from = QStringLiteral("127.0.1.%1").arg(i + 1);
+        QVERIFY(clients.back()->connectTo(m_plain, from));
+        QVERIFY(clients.back()->reply().startsWith("220 "));
+        QVERIFY(clients.back()->command("EHLO many.test").startsWith("250-"));
+    }
+    for (auto &client : clients)
+        client->send("MAIL FROM:<alice@example.org>\r\nRCPT TO:<bob@example.net>\r\nDATA\r\n");
+    for (auto &client : clients) {
+        QCOMPARE(client->reply().left(4), QByteArray("250 "));
+        QCOMPARE(client->reply().left(4), QByteArray("250 "));
+        QCOMPARE(client->reply().left(4), QByteArray("354 "));
+    }
+    auto body = [](int i) {
+        return "Subject: concurrent " + QByteArray::number(i) + "\r\n\r\nbody "
+               + QByteArray::number(i) + "\r\n";
+    };
+    for (int i = 0; i < Clients; ++i)
+        clients[size_t(i)]->send(body(i) + ".\r\n");
+    QSet<QString> ids;
+    for (int i = 0; i < Clients; ++i) {
+        SmtpClient &client = *clients[size_t(i)];
+        const QByteArray reply = client.reply();
+        QVERIFY2(reply.startsWith("250 2.0.0 OK id="), reply.constData());
+        const QString id = QString::fromLatin1(reply.mid(16).trimmed());
+        ids.insert(id);
+        SpoolEnvelope envelope = expectedEnvelope(client, QStringLiteral("many.test"), m_plain);
+        envelope.clientAddress = QHostAddress(QStringLiteral("127.0.1.%1").arg(i + 1));
+        checkStored(id, body(i), envelope);
+        QCOMPARE(client.command("QUIT").left(4), QByteArray("221 "));
+    }
+    QCOMPARE(ids.size(), Clients);
 }
 
 void tst_Daemon::startTlsTransaction()

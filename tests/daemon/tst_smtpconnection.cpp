@@ -105,6 +105,9 @@ private slots:
     void minimumDataRate();
     void proxyHeaderInPieces();
     void storeFailureIsTemporary();
+    void asyncStoreRepliesWhenFinished();
+    void asyncStoreOfAVanishedClientIsIgnored();
+    void halfClosedClientGetsItsReplies();
     void shutdownSays421();
     void refuseBeforeStart();
 
@@ -120,6 +123,7 @@ private:
     SmtpConnectionSettings m_settings;
     StoreOutcome m_storeOutcome;
     QList<SmtpMessage> m_stored;
+    bool m_asyncStore = false;
     QStringList m_log;
     QByteArray m_refusal;
     std::unique_ptr<Listener> m_listener;
@@ -155,6 +159,7 @@ void tst_SmtpConnection::init()
     m_settings.receiveTimeout = std::chrono::milliseconds(kTimeout * 2);
     m_storeOutcome = {true, QStringLiteral("id-1"), false, {}};
     m_stored.clear();
+    m_asyncStore = false;
     m_log.clear();
     m_refusal.clear();
     m_finished = 0;
@@ -185,6 +190,11 @@ void tst_SmtpConnection::listen(TlsMode mode)
             m_stored.append(message);
             return m_storeOutcome;
         };
+        if (m_asyncStore) {
+            hooks.storeAsync = [this](SmtpConnection &, const SmtpMessage &message) {
+                m_stored.append(message);
+            };
+        }
         hooks.log = [this](const QString &line) {
             m_log.append(line);
         };
@@ -365,6 +375,83 @@ void tst_SmtpConnection::storeFailureIsTemporary()
     QVERIFY(client.waitFor("452 4.3.1"));
     QCOMPARE(m_stored.size(), 1);
     QCOMPARE(lastConnection()->messages(), 0);
+}
+
+void tst_SmtpConnection::asyncStoreRepliesWhenFinished()
+{
+    m_asyncStore = true;
+    listen();
+    const int fd = rawConnect(m_listener->serverPort());
+    Reader client(fd);
+    QVERIFY(client.waitFor("220 "));
+    client.send("EHLO c.test\r\n");
+    QVERIFY(client.waitFor("250 "));
+    client.send("MAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\n");
+    QVERIFY(client.waitFor("354 "));
+    client.clear();
+    // The QUIT behind the final dot must wait for the store, and its reply after the 250.
+    client.send("Subject: t\r\n\r\nx\r\n.\r\nQUIT\r\n");
+    QTRY_COMPARE(m_stored.size(), 1);
+    SmtpConnection *c = lastConnection();
+    QVERIFY(c->isStoring());
+    QCOMPARE(client.data(), QByteArray());
+    c->storeFinished({true, QStringLiteral("id-9"), false, {}});
+    QVERIFY(client.waitFor("221 "));
+    QVERIFY(client.data().startsWith("250 2.0.0 OK id=id-9\r\n221 "));
+    QVERIFY(!c->isStoring());
+    QCOMPARE(c->messages(), 1);
+    QVERIFY(client.waitClosed());
+}
+
+void tst_SmtpConnection::asyncStoreOfAVanishedClientIsIgnored()
+{
+    m_asyncStore = true;
+    listen();
+    const int fd = rawConnect(m_listener->serverPort());
+    auto client = std::make_unique<Reader>(fd);
+    QVERIFY(client->waitFor("220 "));
+    client->send("EHLO c.test\r\n");
+    QVERIFY(client->waitFor("250 "));
+    client->send("MAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\n");
+    QVERIFY(client->waitFor("354 "));
+    client->send("Subject: t\r\n\r\nx\r\n.\r\n");
+    QTRY_COMPARE(m_stored.size(), 1);
+    client.reset(); // gone before the spool answers
+    SmtpConnection *c = lastConnection();
+    // The client may only have shut down its sending side and still wait for the reply, so
+    // the connection waits for the spool, replies, and only then finds the end of the input.
+    QVERIFY(c->isStoring());
+    c->storeFinished({false, {}, false, QStringLiteral("I/O error")});
+    QTRY_COMPARE(m_finished, 1);
+    QCOMPARE(c->messages(), 0);
+    QVERIFY(c->isFinished());
+    // A late or repeated answer is ignored.
+    c->storeFinished({true, QStringLiteral("id-2"), false, {}});
+    QCOMPARE(c->messages(), 0);
+}
+
+void tst_SmtpConnection::halfClosedClientGetsItsReplies()
+{
+    // A script that sends everything and shuts down its sending side still reads the replies,
+    // the one that waits for the spool included.
+    m_asyncStore = true;
+    listen();
+    const int fd = rawConnect(m_listener->serverPort());
+    Reader client(fd);
+    QVERIFY(client.waitFor("220 "));
+    client.send("EHLO c.test\r\n");
+    QVERIFY(client.waitFor("250 "));
+    client.send("MAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\n");
+    QVERIFY(client.waitFor("354 "));
+    client.clear();
+    QVERIFY(rawSend(fd, "Subject: t\r\n\r\nx\r\n.\r\nQUIT\r\n"));
+    QCOMPARE(::shutdown(fd, SHUT_WR), 0);
+    QTRY_COMPARE(m_stored.size(), 1);
+    lastConnection()->storeFinished({true, QStringLiteral("id-3"), false, {}});
+    QVERIFY(client.waitClosed());
+    QVERIFY2(client.data().startsWith("250 2.0.0 OK id=id-3\r\n221 "), client.data().constData());
+    QTRY_COMPARE(m_finished, 1);
+    QCOMPARE(lastConnection()->messages(), 1);
 }
 
 void tst_SmtpConnection::shutdownSays421()

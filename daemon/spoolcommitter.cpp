@@ -1,0 +1,194 @@
+#include "spoolcommitter.h"
+
+#include "logging.h"
+
+#include <QMetaObject>
+
+#include <algorithm>
+
+namespace Mailport {
+
+namespace {
+
+// As in MaildirSpool::store(): a name taken in new/ is written again under a new id.
+constexpr int kMaxNameAttempts = 8;
+
+} // namespace
+
+struct SpoolCommitter::Job
+{
+    std::shared_ptr<MaildirSpool> spool;
+    SpoolEnvelope envelope;
+    QByteArray data;
+    Callback done;
+    MaildirSpool::PreparedFile file;
+    MaildirSpool::StoreResult result;
+};
+
+SpoolCommitter::SpoolCommitter(int writers, QObject *parent)
+    : QObject(parent)
+{
+    const int count = qMax(1, writers);
+    m_writers.reserve(size_t(count));
+    for (int i = 0; i < count; ++i)
+        m_writers.emplace_back([this] { writerLoop(); });
+}
+
+SpoolCommitter::~SpoolCommitter()
+{
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+    }
+    m_incomingReady.wakeAll();
+    for (std::thread &writer : m_writers)
+        writer.join();
+}
+
+SpoolCommitter::Statistics SpoolCommitter::statistics() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_statistics;
+}
+
+void SpoolCommitter::submit(std::shared_ptr<MaildirSpool> spool, const SpoolEnvelope &envelope,
+                            const QByteArray &data, Callback done)
+{
+    auto job = std::make_unique<Job>();
+    job->spool = std::move(spool);
+    job->envelope = envelope;
+    job->data = data;
+    job->done = std::move(done);
+    ++m_pending;
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_incoming.push_back(std::move(job));
+    }
+    m_incomingReady.wakeOne();
+}
+
+void SpoolCommitter::writerLoop()
+{
+    for (;;) {
+        std::unique_ptr<Job> job;
+        {
+            const QMutexLocker lock(&m_mutex);
+            while (m_incoming.empty() && !m_stopping)
+                m_incomingReady.wait(&m_mutex);
+            if (m_incoming.empty())
+                return; // stopping, and everything queued is taken
+            job = std::move(m_incoming.front());
+            m_incoming.pop_front();
+        }
+        if (job->spool) {
+            job->file = job->spool->writeFile(job->envelope, job->data);
+        } else {
+            job->file.status = MaildirSpool::Status::IoError;
+            job->file.message = QStringLiteral("The spool directory is not open");
+        }
+
+        // Leader and followers: the writer that finds no commit running commits everything
+        // written so far, and again whatever was written meanwhile, until nothing is left; the
+        // others just leave their files behind for it. No thread hop between writing and
+        // committing, and one directory fsync for all that piled up during the previous one.
+        QMutexLocker lock(&m_mutex);
+        if (job->file.ok())
+            ++m_statistics.filesWritten;
+        m_written.push_back(std::move(job));
+        if (m_committing)
+            continue;
+        m_committing = true;
+        while (!m_written.empty()) {
+            JobList batch;
+            batch.swap(m_written);
+            lock.unlock();
+            commit(batch);
+            report(std::move(batch));
+            lock.relock();
+        }
+        m_committing = false;
+    }
+}
+
+void SpoolCommitter::commit(JobList &batch)
+{
+    // Renames first, all of them, so that one directory fsync per spool covers the batch.
+    std::vector<MaildirSpool *> spools;
+    for (const std::unique_ptr<Job> &job : batch) {
+        for (int attempt = 1;; ++attempt) {
+            if (!job->file.ok()) {
+                job->result.status = job->file.status;
+                job->result.message = job->file.message;
+                break;
+            }
+            bool nameTaken = false;
+            job->result = job->spool->publish(job->file, &nameTaken);
+            if (!nameTaken)
+                break;
+            if (attempt >= kMaxNameAttempts) {
+                job->result.message = QStringLiteral("Cannot find an unused file name in %1")
+                                          .arg(job->spool->directory());
+                qCWarning(lcDaemon).noquote() << job->result.message;
+                break;
+            }
+            // Practically never: the same second, pid and counter as a stored message.
+            job->file = job->spool->writeFile(job->envelope, job->data);
+        }
+        if (job->result.ok()
+            && std::find(spools.cbegin(), spools.cend(), job->spool.get()) == spools.cend())
+            spools.push_back(job->spool.get());
+    }
+
+    qint64 syncs = 0;
+    qint64 failed = 0;
+    qint64 largest = 0;
+    for (MaildirSpool *spool : spools) {
+        const int error = spool->syncNewDirectory();
+        ++syncs;
+        qint64 covered = 0;
+        for (const std::unique_ptr<Job> &job : batch) {
+            if (job->spool.get() != spool || !job->result.ok())
+                continue;
+            ++covered;
+            if (error)
+                job->result = spool->withdraw(job->result, error);
+        }
+        largest = qMax(largest, covered);
+        if (error)
+            ++failed;
+    }
+
+    const QMutexLocker lock(&m_mutex);
+    m_statistics.messages += qint64(batch.size());
+    m_statistics.directorySyncs += syncs;
+    m_statistics.failedBatches += failed;
+    m_statistics.largestBatch = qMax(m_statistics.largestBatch, largest);
+}
+
+void SpoolCommitter::report(JobList batch)
+{
+    {
+        const QMutexLocker lock(&m_mutex);
+        // The destructor is waiting for the threads: nobody is left to call back.
+        if (m_stopping)
+            return;
+    }
+    // Only the outcomes travel; the bodies are released here, off the event loop.
+    auto outcomes = std::make_shared<std::vector<std::pair<Callback, MaildirSpool::StoreResult>>>();
+    outcomes->reserve(batch.size());
+    for (std::unique_ptr<Job> &job : batch)
+        outcomes->emplace_back(std::move(job->done), std::move(job->result));
+    batch.clear();
+    QMetaObject::invokeMethod(
+        this,
+        [this, outcomes] {
+            for (auto &[done, result] : *outcomes) {
+                --m_pending;
+                if (done)
+                    done(result);
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace Mailport
