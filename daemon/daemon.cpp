@@ -296,7 +296,9 @@ bool Daemon::start(const DaemonOptions &options)
         = std::make_unique<MessageStore>(m_spool.get(), [this](const QString &line) { log(line); });
     m_store->setReceivingHost(m_settings.hostname);
     if (!m_committer)
-        m_committer = std::make_unique<SpoolCommitter>();
+        m_committer = options.unsafeNoFsync
+                          ? std::make_unique<SpoolCommitter>(1, SpoolCommitter::Taking::AllWaiting)
+                          : std::make_unique<SpoolCommitter>();
     if (!m_poller)
         m_poller = std::make_unique<SocketPoller>();
     if (!m_deadlines)

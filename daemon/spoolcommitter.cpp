@@ -25,8 +25,9 @@ struct SpoolCommitter::Job
     MaildirSpool::StoreResult result;
 };
 
-SpoolCommitter::SpoolCommitter(int writers, QObject *parent)
+SpoolCommitter::SpoolCommitter(int writers, Taking taking, QObject *parent)
     : QObject(parent)
+    , m_takeAll(taking == Taking::AllWaiting)
 {
     const int count = qMax(1, writers);
     m_writers.reserve(size_t(count));
@@ -60,31 +61,50 @@ void SpoolCommitter::submit(std::shared_ptr<MaildirSpool> spool, const SpoolEnve
     job->data = data;
     job->done = std::move(done);
     ++m_pending;
+    bool wake = false;
     {
         const QMutexLocker lock(&m_mutex);
         m_incoming.push_back(std::move(job));
+        // A busy writer looks at the queue again before it waits; waking another costs a
+        // context switch per message.
+        wake = m_idleWriters > 0;
     }
-    m_incomingReady.wakeOne();
+    if (wake)
+        m_incomingReady.wakeOne();
 }
 
 void SpoolCommitter::writerLoop()
 {
     for (;;) {
-        std::unique_ptr<Job> job;
+        JobList taken;
         {
             const QMutexLocker lock(&m_mutex);
-            while (m_incoming.empty() && !m_stopping)
+            while (m_incoming.empty() && !m_stopping) {
+                ++m_idleWriters;
                 m_incomingReady.wait(&m_mutex);
+                --m_idleWriters;
+            }
             if (m_incoming.empty())
                 return; // stopping, and everything queued is taken
-            job = std::move(m_incoming.front());
-            m_incoming.pop_front();
+            // With fsync, one message each, so that the fsyncs run side by side and the journal
+            // merges them. Without, writing is CPU work: one writer takes everything waiting.
+            const size_t count = m_takeAll ? m_incoming.size() : 1;
+            taken.reserve(count);
+            for (size_t i = 0; i < count; ++i) {
+                taken.push_back(std::move(m_incoming.front()));
+                m_incoming.pop_front();
+            }
         }
-        if (job->spool) {
-            job->file = job->spool->writeFile(job->envelope, job->data);
-        } else {
-            job->file.status = MaildirSpool::Status::IoError;
-            job->file.message = QStringLiteral("The spool directory is not open");
+        qint64 written = 0;
+        for (const std::unique_ptr<Job> &job : taken) {
+            if (job->spool) {
+                job->file = job->spool->writeFile(job->envelope, job->data);
+            } else {
+                job->file.status = MaildirSpool::Status::IoError;
+                job->file.message = QStringLiteral("The spool directory is not open");
+            }
+            if (job->file.ok())
+                ++written;
         }
 
         // Leader and followers: the writer that finds no commit running commits everything
@@ -92,9 +112,9 @@ void SpoolCommitter::writerLoop()
         // others just leave their files behind for it. No thread hop between writing and
         // committing, and one directory fsync for all that piled up during the previous one.
         QMutexLocker lock(&m_mutex);
-        if (job->file.ok())
-            ++m_statistics.filesWritten;
-        m_written.push_back(std::move(job));
+        m_statistics.filesWritten += written;
+        for (std::unique_ptr<Job> &job : taken)
+            m_written.push_back(std::move(job));
         if (m_committing)
             continue;
         m_committing = true;

@@ -46,7 +46,12 @@ public:
 
     static constexpr int DefaultWriters = 8;
 
-    explicit SpoolCommitter(int writers = DefaultWriters, QObject *parent = nullptr);
+    /// How many waiting messages a free writer takes: one, so that the fsyncs of several run at
+    /// once, or all of them, when writing costs CPU rather than waiting (no fsync).
+    enum class Taking { One, AllWaiting };
+
+    explicit SpoolCommitter(int writers = DefaultWriters, Taking taking = Taking::One,
+                            QObject *parent = nullptr);
     /// Finishes every message already submitted (the spool stays consistent), without calling
     /// back.
     ~SpoolCommitter() override;
@@ -74,6 +79,8 @@ private:
     JobList m_written;
     bool m_committing = false; ///< a writer is renaming and syncing a batch
     bool m_stopping = false;
+    const bool m_takeAll;
+    int m_idleWriters = 0; ///< writers waiting for m_incomingReady
     Statistics m_statistics;
 
     std::vector<std::thread> m_writers;

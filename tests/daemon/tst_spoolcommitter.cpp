@@ -120,8 +120,11 @@ class tst_SpoolCommitter final : public QObject
 
 private slots:
     void init();
+    void manyConcurrentMessagesAreAllStored_data();
     void manyConcurrentMessagesAreAllStored();
     void oneDirectorySyncCoversABatch();
+    void takingOneCommitsEachMessageOfALoneWriter();
+    void takingAllWaitingWritesThemAsOneBatch();
     void failedDirectorySyncFailsTheWholeBatch();
     void failedFileSyncFailsOnlyThatMessage();
     void takenNameIsWrittenAgain();
@@ -130,6 +133,7 @@ private slots:
 
 private:
     void submit(SpoolCommitter &committer, int n);
+    void queueBehindAHeldCommit(SpoolCommitter::Taking taking, SpoolCommitter::Statistics *stats);
     std::shared_ptr<MaildirSpool> openSpool();
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -164,10 +168,22 @@ void tst_SpoolCommitter::submit(SpoolCommitter &committer, int n)
     });
 }
 
+void tst_SpoolCommitter::manyConcurrentMessagesAreAllStored_data()
+{
+    QTest::addColumn<int>("writers");
+    QTest::addColumn<SpoolCommitter::Taking>("taking");
+    QTest::newRow("4 writers, one each") << 4 << SpoolCommitter::Taking::One;
+    QTest::newRow("1 writer, one each") << 1 << SpoolCommitter::Taking::One;
+    QTest::newRow("1 writer, all waiting") << 1 << SpoolCommitter::Taking::AllWaiting;
+    QTest::newRow("3 writers, all waiting") << 3 << SpoolCommitter::Taking::AllWaiting;
+}
+
 void tst_SpoolCommitter::manyConcurrentMessagesAreAllStored()
 {
+    QFETCH(int, writers);
+    QFETCH(SpoolCommitter::Taking, taking);
     constexpr int Messages = 200;
-    SpoolCommitter committer(4);
+    SpoolCommitter committer(writers, taking);
     for (int n = 0; n < Messages; ++n)
         submit(committer, n);
     QCOMPARE(committer.pending(), Messages);
@@ -224,6 +240,52 @@ void tst_SpoolCommitter::oneDirectorySyncCoversABatch()
     QCOMPARE(stats.largestBatch, qint64(Behind));
     QCOMPARE(entries(m_dir->filePath(QStringLiteral("new"))).size(), Behind + 1);
     QCOMPARE(entries(m_dir->filePath(QStringLiteral("tmp"))), QStringList());
+}
+
+// With the lone writer held in the first directory fsync, twenty messages queue up behind it;
+// @p stats is what the committer says once all are reported.
+void tst_SpoolCommitter::queueBehindAHeldCommit(SpoolCommitter::Taking taking,
+                                                SpoolCommitter::Statistics *stats)
+{
+    constexpr int Behind = 20;
+    Injected injected;
+    injected.holdDirectorySync = 1;
+    m_spool->setSystemCallsForTesting(injected.calls());
+    SpoolCommitter committer(1, taking);
+    submit(committer, 0);
+    QVERIFY(injected.held.tryAcquire(1, kWait));
+    for (int n = 1; n <= Behind; ++n)
+        submit(committer, n);
+    // The only writer is in the fsync: nothing more is written until it is free.
+    QCOMPARE(committer.statistics().filesWritten, qint64(1));
+    injected.release.release();
+    QTRY_COMPARE_WITH_TIMEOUT(m_results.size(), Behind + 1, kWait);
+    for (const MaildirSpool::StoreResult &r : std::as_const(m_results))
+        QVERIFY2(r.ok(), qPrintable(r.message));
+    QCOMPARE(entries(m_dir->filePath(QStringLiteral("new"))).size(), Behind + 1);
+    *stats = committer.statistics();
+}
+
+void tst_SpoolCommitter::takingOneCommitsEachMessageOfALoneWriter()
+{
+    SpoolCommitter::Statistics stats;
+    queueBehindAHeldCommit(SpoolCommitter::Taking::One, &stats);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(stats.messages, qint64(21));
+    QCOMPARE(stats.directorySyncs, qint64(21));
+    QCOMPARE(stats.largestBatch, qint64(1));
+}
+
+void tst_SpoolCommitter::takingAllWaitingWritesThemAsOneBatch()
+{
+    SpoolCommitter::Statistics stats;
+    queueBehindAHeldCommit(SpoolCommitter::Taking::AllWaiting, &stats);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(stats.messages, qint64(21));
+    QCOMPARE(stats.directorySyncs, qint64(2));
+    QCOMPARE(stats.largestBatch, qint64(20));
 }
 
 void tst_SpoolCommitter::failedDirectorySyncFailsTheWholeBatch()
