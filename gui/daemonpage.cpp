@@ -1,4 +1,5 @@
 #include "daemonpage.h"
+#include "icons.h"
 
 #include "configdocument.h"
 #include "daemonlogmodel.h"
@@ -88,15 +89,15 @@ DaemonPage::DaemonPage(DaemonController *controller, ConfigDocument *document, Q
         tr("Stop mailportd and start it with the edited configuration (Ctrl+Shift+F5)"));
     connect(m_restartAction, &QAction::triggered, this, &DaemonPage::restart);
 
-    m_reloadAction = new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")),
-                                 tr("Re&load Configuration"), this);
+    m_reloadAction
+        = new QAction(resourceIcon(QStringLiteral("refresh")), tr("Re&load Configuration"), this);
     m_reloadAction->setIconText(tr("Reload"));
     m_reloadAction->setShortcut(QKeySequence(Qt::Key_F6));
     m_reloadAction->setToolTip(tr("Save the edited configuration where mailportd reads it and "
                                   "make it reload, keeping its sessions (F6)"));
     connect(m_reloadAction, &QAction::triggered, this, &DaemonPage::reload);
 
-    m_attachAction = new QAction(QIcon(QStringLiteral(":/icons/listening.svg")),
+    m_attachAction = new QAction(resourceIcon(QStringLiteral("listening")),
                                  tr("&Attach to Running Daemon"), this);
     m_attachAction->setIconText(tr("Attach"));
     m_attachAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
@@ -405,32 +406,32 @@ void DaemonPage::onStateChanged()
     m_detachAction->setEnabled(!idle && !m_controller->ownsProcess());
     m_source->setEnabled(idle || state == State::Running);
 
-    QString icon = QStringLiteral(":/icons/stopped.svg");
+    QString icon = QStringLiteral("stopped");
     QString text = DaemonController::stateText(state);
     switch (state) {
     case State::Stopped:
         text = tr("mailportd is not running");
         break;
     case State::Starting:
-        icon = QStringLiteral(":/icons/info.svg");
+        icon = QStringLiteral("info");
         text = m_controller->ownsProcess() ? tr("mailportd is starting…")
                                            : tr("Connecting to mailportd…");
         break;
     case State::Running:
-        icon = QStringLiteral(":/icons/running.svg");
+        icon = QStringLiteral("running");
         text = m_controller->ownsProcess() ? tr("mailportd is running")
                                            : tr("mailportd is running (attached)");
         break;
     case State::Stopping:
-        icon = QStringLiteral(":/icons/warning.svg");
+        icon = QStringLiteral("warning");
         text = tr("mailportd is stopping…");
         break;
     case State::Crashed:
-        icon = QStringLiteral(":/icons/error.svg");
+        icon = QStringLiteral("error");
         text = tr("mailportd failed");
         break;
     }
-    m_stateIcon->setPixmap(QIcon(icon).pixmap(QSize(22, 22), devicePixelRatioF()));
+    m_stateIcon->setPixmap(resourceIcon(icon).pixmap(QSize(22, 22), devicePixelRatioF()));
     m_state->setText(text);
     if (state == State::Running)
         m_uptimeTimer.start();

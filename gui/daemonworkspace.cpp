@@ -1,4 +1,5 @@
 #include "daemonworkspace.h"
+#include "icons.h"
 
 #include "controlprotocol.h"
 #include "daemonpage.h"
@@ -33,10 +34,9 @@ DaemonWorkspace::DaemonWorkspace(MainWindow *window, const DaemonWorkspaceOption
     m_testMailPage = new TestMailPage(window->document());
     m_receivedPage = new ReceivedMessagesPage(m_controller, window->document());
 
-    window->addPage(m_daemonPage, QIcon(QStringLiteral(":/icons/running.svg")), tr("Daemon"));
-    window->addPage(m_testMailPage, QIcon(QStringLiteral(":/icons/starttls.svg")), tr("Test mail"));
-    window->addPage(m_receivedPage, QIcon(QStringLiteral(":/icons/spool.svg")),
-                    tr("Received messages"));
+    window->addPage(m_daemonPage, resourceIcon(QStringLiteral("running")), tr("Daemon"));
+    window->addPage(m_testMailPage, resourceIcon(QStringLiteral("starttls")), tr("Test mail"));
+    window->addPage(m_receivedPage, resourceIcon(QStringLiteral("spool")), tr("Received messages"));
 
     m_menu = window->addMenu(tr("&Daemon"));
     m_menu->addAction(m_daemonPage->startAction());
@@ -97,16 +97,17 @@ void DaemonWorkspace::updateStatusLabel()
     QString icon;
     switch (state) {
     case State::Running:
-        icon = QStringLiteral(":/icons/running.svg");
+        icon = QStringLiteral("running");
         break;
     case State::Crashed:
-        icon = QStringLiteral(":/icons/error.svg");
+        icon = QStringLiteral("error");
         break;
     default:
-        icon = QStringLiteral(":/icons/stopped.svg");
+        icon = QStringLiteral("stopped");
         break;
     }
-    m_statusIcon->setPixmap(QIcon(icon).pixmap(QSize(16, 16), m_window->devicePixelRatioF()));
+    m_statusIcon->setPixmap(
+        resourceIcon(icon).pixmap(QSize(16, 16), m_window->devicePixelRatioF()));
     m_statusText->setText(state == State::Running && m_controller->pid() > 0
                               ? tr("mailportd: %1 (pid %2)")
                                     .arg(DaemonController::stateText(state))

@@ -1,4 +1,5 @@
 #include "diagnostictext.h"
+#include "icons.h"
 
 namespace Mailport {
 
@@ -90,18 +91,18 @@ QIcon DiagnosticText::icon(Severity severity)
 {
     switch (severity) {
     case Severity::Error:
-        return QIcon(QStringLiteral(":/icons/error.svg"));
+        return resourceIcon(QStringLiteral("error"));
     case Severity::Warning:
-        return QIcon(QStringLiteral(":/icons/warning.svg"));
+        return resourceIcon(QStringLiteral("warning"));
     case Severity::Info:
-        return QIcon(QStringLiteral(":/icons/info.svg"));
+        return resourceIcon(QStringLiteral("info"));
     }
     return {};
 }
 
 QIcon DiagnosticText::okIcon()
 {
-    return QIcon(QStringLiteral(":/icons/ok.svg"));
+    return resourceIcon(QStringLiteral("ok"));
 }
 
 QString DiagnosticText::position(const Diagnostic &diagnostic)

@@ -1,4 +1,5 @@
 #include "hostinterfacesmodel.h"
+#include "icons.h"
 
 #include <QColor>
 #include <QFont>
@@ -240,8 +241,8 @@ QVariant HostInterfacesModel::interfaceData(const HostInterface &interface, int 
         break;
     case Qt::DecorationRole:
         if (column == NameColumn)
-            return QIcon(interface.isUp() ? QStringLiteral(":/icons/interface-up.svg")
-                                          : QStringLiteral(":/icons/interface-down.svg"));
+            return resourceIcon(interface.isUp() ? QStringLiteral("interface-up")
+                                                 : QStringLiteral("interface-down"));
         break;
     case Qt::ToolTipRole:
         return tr("Interface %1 (index %2): %3")
@@ -284,12 +285,12 @@ QVariant HostInterfacesModel::addressData(const HostAddress &address, int column
         if (column == NameColumn) {
             switch (usage(address)) {
             case Usage::Bound:
-                return QIcon(QStringLiteral(":/icons/listening.svg"));
+                return resourceIcon(QStringLiteral("listening"));
             case Usage::Covered:
-                return QIcon(QStringLiteral(":/icons/covered.svg"));
+                return resourceIcon(QStringLiteral("covered"));
             case Usage::Local:
             case Usage::None:
-                return QIcon(QStringLiteral(":/icons/address.svg"));
+                return resourceIcon(QStringLiteral("address"));
             }
         }
         break;

@@ -1,4 +1,5 @@
 #include "hostinterfacesview.h"
+#include "icons.h"
 
 #include "hostinterfacesmodel.h"
 
@@ -24,17 +25,16 @@ HostInterfacesView::HostInterfacesView(QWidget *parent)
     auto *toolBar = new QToolBar(this);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->setIconSize(QSize(18, 18));
-    m_addLocal = toolBar->addAction(QIcon(QStringLiteral(":/icons/add.svg")),
-                                    tr("Listen on this address"));
+    m_addLocal
+        = toolBar->addAction(resourceIcon(QStringLiteral("add")), tr("Listen on this address"));
     m_addLocal->setToolTip(tr("Add the selected address to local_interfaces"));
     m_addLocal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_addLocal->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_addExtra
-        = toolBar->addAction(QIcon(QStringLiteral(":/icons/address.svg")), tr("Treat as local"));
+    m_addExtra = toolBar->addAction(resourceIcon(QStringLiteral("address")), tr("Treat as local"));
     m_addExtra->setToolTip(tr("Add the selected address to extra_local_interfaces: local for "
                               "routing, not listened on"));
     toolBar->addSeparator();
-    m_refresh = toolBar->addAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Refresh"));
+    m_refresh = toolBar->addAction(resourceIcon(QStringLiteral("refresh")), tr("Refresh"));
     m_refresh->setToolTip(tr("Read the interfaces again (this also happens every few seconds)"));
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_refresh->setShortcutContext(Qt::WidgetWithChildrenShortcut);

@@ -180,21 +180,22 @@ void InterfaceListEditor::updateHeight()
 void InterfaceListEditor::setValue(const OptionValue &value)
 {
     m_value = value;
+    const QList<ListItem> parsed = EximList::split(value.text).items;
     QStringList items;
-    for (const ListItem &item : EximList::split(value.text).items)
+    items.reserve(parsed.size());
+    for (const ListItem &item : parsed)
         items.append(item.text);
-    m_model->setItems(items);
+    m_model->setItems(items); // parses only the items that changed
     m_model->setShowingDefault(!value.isSet);
     m_rowByPosition.clear();
     m_rowByText.clear();
-    const QList<ListItem> parsed = EximList::split(value.text).items;
     for (int i = int(parsed.size()) - 1; i >= 0; --i) {
         if (value.isSet) {
             const SourceSpan at = value.position(parsed[i].offset);
             m_rowByPosition.insert(positionKey(at.line, at.column), i);
         }
         m_rowByText.insert(parsed[i].text, i);
-        m_rowByText.insert(AddressItem::parse(parsed[i].text).address, i);
+        m_rowByText.insert(m_model->parsedItem(i).address, i);
     }
     m_defaultNote->setVisible(!value.isSet && !items.isEmpty());
     m_reset->setEnabled(value.isSet);

@@ -36,6 +36,8 @@ public:
     /// One list of diagnostics per row (missing rows have none).
     void setRowDiagnostics(const QList<Diagnostics> &perRow);
     Diagnostics rowDiagnostics(int row) const;
+    /// Row @p row's item as parsed.
+    const AddressItem &parsedItem(int row) const { return m_parsed.at(row); }
 
     /// Appends an item as the user's edit; returns its row.
     int appendItem(const QString &item);

@@ -1,4 +1,5 @@
 #include "listenerstatusmodel.h"
+#include "icons.h"
 
 #include "diagnostictext.h"
 
@@ -112,7 +113,7 @@ QVariant ListenerStatusModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DecorationRole && index.column() == StatusColumn) {
         switch (r.status) {
         case Status::Planned:
-            return QIcon(QStringLiteral(":/icons/listening.svg"));
+            return resourceIcon(QStringLiteral("listening"));
         case Status::Bound:
             return DiagnosticText::okIcon();
         case Status::NotBound:

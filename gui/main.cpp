@@ -1,5 +1,6 @@
 // The mailport executable: the application object, translations, the command line, the window.
 #include "daemonworkspace.h"
+#include "icons.h"
 #include "mainwindow.h"
 #include "translations.h"
 
@@ -14,7 +15,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(MAILPORT_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Mailport"));
     QGuiApplication::setDesktopFileName(QStringLiteral("mailport"));
-    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mailport.svg")));
+    QGuiApplication::setWindowIcon(Mailport::resourceIcon(QStringLiteral("mailport")));
     Mailport::Translations::install(&app);
 
     QCommandLineParser parser;

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "icons.h"
 
 #include "configdocument.h"
 #include "configeditor.h"
@@ -63,7 +64,7 @@ MainWindow::MainWindow(const MainWindowEnvironment &environment, QWidget *parent
     , m_portProbe(environment.listeningSource)
 {
     setObjectName(QStringLiteral("MainWindow"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/mailport.svg")));
+    setWindowIcon(resourceIcon(QStringLiteral("mailport")));
     setDocumentMode(true);
     m_prompter->setScripted(environment.scriptedPrompts);
     m_document->setPrivileged(environment.privileged);
@@ -76,12 +77,11 @@ MainWindow::MainWindow(const MainWindowEnvironment &environment, QWidget *parent
     m_planView = new PlanView(m_pages);
     m_hostView = new HostInterfacesView(m_pages);
     m_source = new SourceEditor(m_document, m_pages);
-    m_pages->addTab(m_editor, QIcon(QStringLiteral(":/icons/configure.svg")), tr("Configuration"));
-    m_pages->addTab(m_planView, QIcon(QStringLiteral(":/icons/listening.svg")),
-                    tr("Listening plan"));
-    m_pages->addTab(m_hostView, QIcon(QStringLiteral(":/icons/interface-up.svg")),
+    m_pages->addTab(m_editor, resourceIcon(QStringLiteral("configure")), tr("Configuration"));
+    m_pages->addTab(m_planView, resourceIcon(QStringLiteral("listening")), tr("Listening plan"));
+    m_pages->addTab(m_hostView, resourceIcon(QStringLiteral("interface-up")),
                     tr("Host interfaces"));
-    m_pages->addTab(m_source, QIcon(QStringLiteral(":/icons/text.svg")), tr("File text"));
+    m_pages->addTab(m_source, resourceIcon(QStringLiteral("text")), tr("File text"));
     setCentralWidget(m_pages);
 
     m_diagnostics = new DiagnosticsPanel(this);
@@ -159,7 +159,7 @@ void MainWindow::createActions()
     connect(m_saveAsAction, &QAction::triggered, this, [this] { saveAs(); });
 
     m_importEximAction
-        = new QAction(QIcon(QStringLiteral(":/icons/import.svg")), tr("&Import exim.conf…"), this);
+        = new QAction(resourceIcon(QStringLiteral("import")), tr("&Import exim.conf…"), this);
     m_importEximAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importEximAction->setToolTip(tr("Take the listening options from an Exim configuration"));
     connect(m_importEximAction, &QAction::triggered, this, &MainWindow::importEximConfiguration);
@@ -169,8 +169,8 @@ void MainWindow::createActions()
                                           "sendmail.mc to Exim options"));
     connect(m_importSendmailAction, &QAction::triggered, this, &MainWindow::importSendmail);
 
-    m_exportEximAction = new QAction(QIcon(QStringLiteral(":/icons/export.svg")),
-                                     tr("&Export Exim Options…"), this);
+    m_exportEximAction
+        = new QAction(resourceIcon(QStringLiteral("export")), tr("&Export Exim Options…"), this);
     m_exportEximAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportEximAction->setToolTip(tr("Write the options this file sets, ready for an exim.conf"));
     connect(m_exportEximAction, &QAction::triggered, this, &MainWindow::exportEximOptions);

@@ -1,4 +1,5 @@
 #include "optioncatalog.h"
+#include "icons.h"
 
 #include "configuration.h"
 
@@ -90,15 +91,15 @@ QIcon OptionCatalog::groupIcon(Group group)
 {
     switch (group) {
     case Group::Listening:
-        return QIcon(QStringLiteral(":/icons/listening.svg"));
+        return resourceIcon(QStringLiteral("listening"));
     case Group::Tls:
-        return QIcon(QStringLiteral(":/icons/tls.svg"));
+        return resourceIcon(QStringLiteral("tls"));
     case Group::Proxy:
-        return QIcon(QStringLiteral(":/icons/proxy.svg"));
+        return resourceIcon(QStringLiteral("proxy"));
     case Group::Limits:
-        return QIcon(QStringLiteral(":/icons/limits.svg"));
+        return resourceIcon(QStringLiteral("limits"));
     case Group::SpoolAndLogs:
-        return QIcon(QStringLiteral(":/icons/spool.svg"));
+        return resourceIcon(QStringLiteral("spool"));
     }
     return {};
 }

@@ -1,4 +1,5 @@
 #include "optionfield.h"
+#include "icons.h"
 
 #include "addressitem.h"
 #include "diagnostictext.h"
@@ -78,7 +79,7 @@ OptionField::OptionField(const QString &option, Kind kind, QWidget *parent)
             row->addWidget(m_line, 1);
         }
         if (!m_commandLine) {
-            m_resetAction = m_line->addAction(QIcon(QStringLiteral(":/icons/reset.svg")),
+            m_resetAction = m_line->addAction(resourceIcon(QStringLiteral("reset")),
                                               QLineEdit::TrailingPosition);
             m_resetAction->setToolTip(tr("Remove the setting: Exim's default applies"));
             m_resetAction->setVisible(false);

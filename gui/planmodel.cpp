@@ -1,4 +1,5 @@
 #include "planmodel.h"
+#include "icons.h"
 
 #include "diagnostictext.h"
 
@@ -167,8 +168,8 @@ QVariant PlanModel::data(const QModelIndex &index, int role) const
             return DiagnosticText::okIcon();
         }
         if (index.column() == TlsColumn)
-            return QIcon(s.tls == TlsMode::Smtps ? QStringLiteral(":/icons/tls.svg")
-                                                 : QStringLiteral(":/icons/starttls.svg"));
+            return resourceIcon(s.tls == TlsMode::Smtps ? QStringLiteral("tls")
+                                                        : QStringLiteral("starttls"));
         break;
     case Qt::ToolTipRole: {
         const QStringList p = problems(index.row());

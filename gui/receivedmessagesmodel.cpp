@@ -1,4 +1,5 @@
 #include "receivedmessagesmodel.h"
+#include "icons.h"
 
 #include <QIcon>
 #include <QJsonArray>
@@ -104,7 +105,7 @@ QVariant ReceivedMessagesModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::DecorationRole && index.column() == TlsColumn && !m.tlsProtocol.isEmpty())
-        return QIcon(QStringLiteral(":/icons/tls.svg"));
+        return resourceIcon(QStringLiteral("tls"));
     if (role == Qt::ToolTipRole) {
         switch (index.column()) {
         case FromColumn:

@@ -1,4 +1,5 @@
 #include "receivedmessagespage.h"
+#include "icons.h"
 
 #include "configdocument.h"
 #include "controlclient.h"
@@ -63,7 +64,7 @@ ReceivedMessagesPage::ReceivedMessagesPage(DaemonController *controller, ConfigD
     setObjectName(QStringLiteral("receivedMessagesPage"));
 
     m_refreshAction
-        = new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("&Refresh Messages"), this);
+        = new QAction(resourceIcon(QStringLiteral("refresh")), tr("&Refresh Messages"), this);
     m_refreshAction->setIconText(tr("Refresh"));
     m_refreshAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_refreshAction->setToolTip(tr("Read the spool again (Ctrl+Shift+R)"));

@@ -78,10 +78,28 @@ SourceEditor::SourceEditor(ConfigDocument *document, QWidget *parent)
 
 void SourceEditor::syncFromDocument()
 {
+    // Laying out a long line costs milliseconds a keystroke: while hidden, the text follows
+    // when the editor is shown.
+    m_stale = true;
+    if (isVisible())
+        bringUpToDate();
+}
+
+void SourceEditor::bringUpToDate()
+{
+    if (!m_stale)
+        return;
+    m_stale = false;
     const QString wanted = m_document->text();
     const QString current = toPlainText();
-    if (wanted == current)
-        return;
+    if (wanted != current)
+        replaceText(current, wanted);
+    if (m_marksPending)
+        setDiagnostics(m_diagnostics);
+}
+
+void SourceEditor::replaceText(const QString &current, const QString &wanted)
+{
     // Replace only the part that differs, so the cursor and the scroll position stay put.
     qsizetype prefix = 0;
     const qsizetype shortest = qMin(wanted.size(), current.size());
@@ -102,6 +120,10 @@ void SourceEditor::syncFromDocument()
 void SourceEditor::setDiagnostics(const Diagnostics &diagnostics)
 {
     m_diagnostics = diagnostics;
+    // Marked when the text is brought up to date.
+    m_marksPending = m_stale;
+    if (m_marksPending)
+        return;
     QList<QTextEdit::ExtraSelection> selections;
     for (const Diagnostic &d : diagnostics) {
         if (d.line <= 0)
@@ -138,6 +160,7 @@ void SourceEditor::setDiagnostics(const Diagnostics &diagnostics)
 
 void SourceEditor::goTo(int line, int column, int length)
 {
+    bringUpToDate();
     const QTextBlock block = document()->findBlockByNumber(qMax(0, line - 1));
     if (!block.isValid())
         return;
@@ -204,6 +227,12 @@ void SourceEditor::paintLineNumbers(QPaintEvent *event)
         top = bottom;
         ++number;
     }
+}
+
+void SourceEditor::showEvent(QShowEvent *event)
+{
+    bringUpToDate();
+    QPlainTextEdit::showEvent(event);
 }
 
 bool SourceEditor::event(QEvent *event)

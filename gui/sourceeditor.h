@@ -20,6 +20,9 @@ public:
     explicit SourceEditor(ConfigDocument *document, QWidget *parent = nullptr);
 
     void setDiagnostics(const Diagnostics &diagnostics);
+    /// Shows the document's current text now; while hidden, the editor otherwise catches up
+    /// only when it is shown.
+    void bringUpToDate();
     /// Moves the cursor to a 1-based line and column and focuses the editor.
     void goTo(int line, int column, int length = 0);
 
@@ -30,15 +33,19 @@ protected:
     bool event(QEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void syncFromDocument();
+    void replaceText(const QString &current, const QString &wanted);
     void updateMargin();
 
     ConfigDocument *m_document;
     QWidget *m_lineNumbers = nullptr;
     Diagnostics m_diagnostics;
     bool m_applying = false;
+    bool m_stale = false;        ///< the document changed while the editor was hidden
+    bool m_marksPending = false; ///< m_diagnostics came while stale, not yet marked
 };
 
 } // namespace Mailport

@@ -1,4 +1,5 @@
 #include "testmailmodel.h"
+#include "icons.h"
 
 #include "diagnostictext.h"
 
@@ -240,8 +241,8 @@ QVariant TestMailModel::data(const QModelIndex &index, int role) const
                        ? tr("Planned as implicit TLS; the test connects to %1").arg(t.host)
                        : tr("Planned as SMTP with STARTTLS; the test connects to %1").arg(t.host);
         case Qt::DecorationRole:
-            return QIcon(t.planned == TlsMode::Smtps ? QStringLiteral(":/icons/tls.svg")
-                                                     : QStringLiteral(":/icons/starttls.svg"));
+            return resourceIcon(t.planned == TlsMode::Smtps ? QStringLiteral("tls")
+                                                            : QStringLiteral("starttls"));
         default:
             return {};
         }

@@ -1,4 +1,5 @@
 #include "testmailpage.h"
+#include "icons.h"
 
 #include "configdocument.h"
 #include "problembanner.h"
@@ -43,8 +44,7 @@ TestMailPage::TestMailPage(ConfigDocument *document, QWidget *parent)
 {
     setObjectName(QStringLiteral("testMailPage"));
 
-    m_sendAction
-        = new QAction(QIcon(QStringLiteral(":/icons/export.svg")), tr("&Send Test Mail"), this);
+    m_sendAction = new QAction(resourceIcon(QStringLiteral("export")), tr("&Send Test Mail"), this);
     m_sendAction->setIconText(tr("Send"));
     m_sendAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_sendAction->setToolTip(tr("Send a test message to the chosen listeners (Ctrl+Return)"));
@@ -193,8 +193,8 @@ void TestMailPage::updateListeners()
                         kAllListeners);
     for (int i = 0; i < sockets.size(); ++i) {
         const PlannedSocket &s = sockets[i];
-        m_listener->addItem(QIcon(s.tls == TlsMode::Smtps ? QStringLiteral(":/icons/tls.svg")
-                                                          : QStringLiteral(":/icons/starttls.svg")),
+        m_listener->addItem(resourceIcon(s.tls == TlsMode::Smtps ? QStringLiteral("tls")
+                                                                 : QStringLiteral("starttls")),
                             s.endpoint(), i);
     }
     const int again = current.isEmpty() ? -1 : m_listener->findText(current);

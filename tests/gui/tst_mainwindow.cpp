@@ -358,6 +358,8 @@ private slots:
         QVERIFY(undo->isEnabled());
         undo->trigger();
         QVERIFY(!m_document->text().contains(QLatin1String("daemon_smtp_ports")));
+        // The hidden text page catches up when shown.
+        m_window->pages()->setCurrentWidget(m_window->sourceEditor());
         QCOMPARE(m_window->sourceEditor()->toPlainText(), m_document->text());
     }
 

@@ -48,6 +48,31 @@ private slots:
         QCOMPARE(m_editor->textCursor().position(), 3);
     }
 
+    void aHiddenEditorCatchesUpWhenShown()
+    {
+        m_editor->hide();
+        m_document->setOption(QStringLiteral("local_interfaces"), QStringLiteral("1.2.3 : ::1"));
+        m_document->validate();
+        m_editor->setDiagnostics(m_document->diagnostics());
+        m_editor->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+        QCOMPARE(m_editor->toPlainText(), m_document->text());
+        // The marks are placed on the text as it is now, not as it was when they came.
+        const QList<QTextEdit::ExtraSelection> marks = m_editor->extraSelections();
+        QVERIFY(!marks.isEmpty());
+        QCOMPARE(marks[0].cursor.block().blockNumber(), 1);
+        QCOMPARE(marks[0].cursor.selectedText(), QStringLiteral("1.2.3"));
+    }
+
+    void goToBringsAHiddenEditorUpToDate()
+    {
+        m_editor->hide();
+        m_document->setText(QStringLiteral("# one\n# two\nlocal_interfaces = ::1\n"));
+        m_editor->goTo(3, 20, 3);
+        QCOMPARE(m_editor->toPlainText(), m_document->text());
+        QCOMPARE(m_editor->textCursor().selectedText(), QStringLiteral("::1"));
+    }
+
     void diagnosticsUnderlineTheirItem()
     {
         m_document->setText(QStringLiteral("# comment\nlocal_interfaces = 1.2.3\nbogus\n"));
