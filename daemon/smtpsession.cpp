@@ -882,6 +882,38 @@ bool SmtpSession::processData()
     };
 
     while (p < end) {
+        if (s.atLineStart && !s.pendingCr) {
+            // Fast path: whole, well-formed lines (text, CR LF) are found with memchr and kept
+            // as one run; only a leading dot breaks the run. Anything else (a bare CR or LF, a
+            // line not complete yet) is left to the byte-by-byte scan below.
+            const char *run = p;
+            while (p < end) {
+                const auto *lf = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+                if (!lf)
+                    break;
+                const char *text = *p == '.' ? p + 1 : p;
+                const char *cr = lf - 1;
+                if (cr < text || *cr != '\r' || std::memchr(text, '\r', size_t(cr - text)))
+                    break;
+                if (text != p) {
+                    if (p > run)
+                        append(run, p - run);
+                    if (cr == text) { // CR LF . CR LF
+                        m_inPos = lf + 1 - begin;
+                        finishData();
+                        return true;
+                    }
+                    run = text;
+                }
+                if (cr - text > kMaxTextLineContent)
+                    s.lineTooLong = true;
+                p = lf + 1;
+            }
+            if (p > run)
+                append(run, p - run);
+            if (p == end)
+                break;
+        }
         if (s.pendingCr) {
             s.pendingCr = false;
             if (*p == '\n') {

@@ -163,6 +163,8 @@ private slots:
     void bareLineEndings_data();
     void bareLineEndings();
     void nulNeverEndsData();
+    void dataSplitAnywhere_data();
+    void dataSplitAnywhere();
     void dotUnstuffing_data();
     void dotUnstuffing();
     void bdatTransaction();
@@ -809,6 +811,54 @@ void tst_SmtpSession::nulNeverEndsData()
     QVERIFY(owner.send(".\r\n").startsWith("250 2.0.0"));
     QCOMPARE(owner.messages.size(), 1);
     QCOMPARE(owner.messages.first().data, QByteArrayLiteral("a\0b\r\n\0.\r\n\0\r\n"));
+}
+
+void tst_SmtpSession::dataSplitAnywhere_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<QByteArray>("stored"); // empty: refused with 550
+    QTest::addColumn<int>("piece");
+
+    const QByteArray text
+        = "Subject: x\r\n\r\n..dot\r\n..\r\n" + QByteArray(998, 'y') + "\r\nend.\r\n";
+    const QByteArray kept
+        = "Subject: x\r\n\r\n.dot\r\n.\r\n" + QByteArray(998, 'y') + "\r\nend.\r\n";
+    const QList<int> pieces = {1, 2, 3, 5, 13, 64, 1 << 20};
+    for (const int piece : pieces) {
+        QTest::addRow("stuffed text, %d-byte pieces", piece) << text + ".\r\n" << kept << piece;
+        QTest::addRow("bare LF mid-text, %d-byte pieces", piece) << text + "a\nb\r\n.\r\n"
+                                                                 << QByteArray() << piece;
+        QTest::addRow("bare CR mid-text, %d-byte pieces", piece) << text + "a\r.\r\n\r\n.\r\n"
+                                                                 << QByteArray() << piece;
+        QTest::addRow("LF . CRLF is no end, %d-byte pieces", piece) << text + "x\n.\r\n\r\n.\r\n"
+                                                                    << QByteArray() << piece;
+        QTest::addRow("999-octet line, %d-byte pieces", piece)
+            << "." + QByteArray(999, 'z') + "\r\n.\r\n"
+            << QByteArray() << piece;
+    }
+}
+
+// The same bytes give the same verdict and the same stored text however the network cuts them.
+void tst_SmtpSession::dataSplitAnywhere()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(QByteArray, stored);
+    QFETCH(int, piece);
+
+    Owner owner;
+    openData(owner);
+    QByteArray out;
+    for (qsizetype at = 0; at < wire.size(); at += piece)
+        out += owner.send(wire.mid(at, piece));
+    if (stored.isEmpty()) {
+        QCOMPARE(replyCodes(out), QList<int>{550});
+        QVERIFY(owner.messages.isEmpty());
+    } else {
+        QCOMPARE(replyCodes(out), QList<int>{250});
+        QCOMPARE(owner.messages.size(), 1);
+        QCOMPARE(owner.messages.first().data, stored);
+    }
+    QVERIFY(!owner.session.isReceivingData());
 }
 
 void tst_SmtpSession::dotUnstuffing_data()
