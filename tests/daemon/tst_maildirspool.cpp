@@ -1,5 +1,6 @@
 #include "maildirreader.h"
 #include "maildirspool.h"
+#include "spooltesting.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,41 +17,13 @@
 #include <unistd.h>
 
 using namespace Mailport;
+using namespace Mailport::SpoolTesting;
 
 Q_DECLARE_METATYPE(Mailport::SpoolEnvelope)
 
 namespace {
 
 const QByteArray Body = "Subject: hello\r\nFrom: a@example.org\r\n\r\nline one\r\n.dot\r\n";
-
-QStringList entries(const QString &path)
-{
-    return QDir(path).entryList(QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-SpoolEnvelope simpleEnvelope()
-{
-    SpoolEnvelope envelope;
-    envelope.sender = QStringLiteral("alice@example.org");
-    envelope.recipients = {QStringLiteral("bob@example.net")};
-    envelope.heloName = QStringLiteral("client.example.org");
-    envelope.clientAddress = QHostAddress(QStringLiteral("192.0.2.10"));
-    envelope.clientPort = 50122;
-    envelope.listenerAddress = QHostAddress(QStringLiteral("127.0.0.1"));
-    envelope.listenerPort = 2525;
-    envelope.protocol = QStringLiteral("esmtp");
-    envelope.receivingHost = QStringLiteral("mx.example.net");
-    envelope.arrival = QDateTime(QDate(2024, 2, 1), QTime(10, 0), Qt::OffsetFromUTC, 0);
-    return envelope;
-}
 
 // Every file under new/ must be complete and tmp/ must be empty whenever store() has returned.
 void verifyNothingLeft(const QString &spool)

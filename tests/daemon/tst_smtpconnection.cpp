@@ -77,6 +77,17 @@ public:
         return QTest::qWaitFor([&] { return m_closed; }, timeout);
     }
     void send(const QByteArray &bytes) { m_socket.write(bytes); }
+    /// From the greeting to the 354 of a one-recipient transaction.
+    bool openData()
+    {
+        if (!waitFor("220 "))
+            return false;
+        send("EHLO c.test\r\n");
+        if (!waitFor("250 "))
+            return false;
+        send("MAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\n");
+        return waitFor("354 ");
+    }
     const QByteArray &data() const { return m_data; }
     void clear() { m_data.clear(); }
     bool isClosed() const { return m_closed; }
@@ -318,11 +329,7 @@ void tst_SmtpConnection::minimumDataRate()
     m_settings.minimumDataRate = 1000;
     listen();
     Reader client(rawConnect(m_listener->serverPort()));
-    QVERIFY(client.waitFor("220 "));
-    client.send("EHLO c.test\r\n");
-    QVERIFY(client.waitFor("250 "));
-    client.send("MAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\n");
-    QVERIFY(client.waitFor("354 "));
+    QVERIFY(client.openData());
     QTimer trickle;
     int sent = 0;
     connect(&trickle, &QTimer::timeout, this, [&] {
@@ -366,11 +373,7 @@ void tst_SmtpConnection::storeFailureIsTemporary()
     m_storeOutcome = {false, {}, true, QStringLiteral("disk full")};
     listen();
     Reader client(rawConnect(m_listener->serverPort()));
-    QVERIFY(client.waitFor("220 "));
-    client.send("EHLO c.test\r\n");
-    QVERIFY(client.waitFor("250 "));
-    client.send("MAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\n");
-    QVERIFY(client.waitFor("354 "));
+    QVERIFY(client.openData());
     client.send("Subject: t\r\n\r\nx\r\n.\r\n");
     QVERIFY(client.waitFor("452 4.3.1"));
     QCOMPARE(m_stored.size(), 1);
@@ -383,11 +386,7 @@ void tst_SmtpConnection::asyncStoreRepliesWhenFinished()
     listen();
     const int fd = rawConnect(m_listener->serverPort());
     Reader client(fd);
-    QVERIFY(client.waitFor("220 "));
-    client.send("EHLO c.test\r\n");
-    QVERIFY(client.waitFor("250 "));
-    client.send("MAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\n");
-    QVERIFY(client.waitFor("354 "));
+    QVERIFY(client.openData());
     client.clear();
     // The QUIT behind the final dot must wait for the store, and its reply after the 250.
     client.send("Subject: t\r\n\r\nx\r\n.\r\nQUIT\r\n");
@@ -409,11 +408,7 @@ void tst_SmtpConnection::asyncStoreOfAVanishedClientIsIgnored()
     listen();
     const int fd = rawConnect(m_listener->serverPort());
     auto client = std::make_unique<Reader>(fd);
-    QVERIFY(client->waitFor("220 "));
-    client->send("EHLO c.test\r\n");
-    QVERIFY(client->waitFor("250 "));
-    client->send("MAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\n");
-    QVERIFY(client->waitFor("354 "));
+    QVERIFY(client->openData());
     client->send("Subject: t\r\n\r\nx\r\n.\r\n");
     QTRY_COMPARE(m_stored.size(), 1);
     client.reset(); // gone before the spool answers
@@ -438,11 +433,7 @@ void tst_SmtpConnection::halfClosedClientGetsItsReplies()
     listen();
     const int fd = rawConnect(m_listener->serverPort());
     Reader client(fd);
-    QVERIFY(client.waitFor("220 "));
-    client.send("EHLO c.test\r\n");
-    QVERIFY(client.waitFor("250 "));
-    client.send("MAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\n");
-    QVERIFY(client.waitFor("354 "));
+    QVERIFY(client.openData());
     client.clear();
     QVERIFY(rawSend(fd, "Subject: t\r\n\r\nx\r\n.\r\nQUIT\r\n"));
     QCOMPARE(::shutdown(fd, SHUT_WR), 0);

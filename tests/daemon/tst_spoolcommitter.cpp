@@ -3,6 +3,7 @@
 // more messages are written behind it.
 
 #include "spoolcommitter.h"
+#include "spooltesting.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,39 +20,11 @@
 #include <unistd.h>
 
 using namespace Mailport;
+using namespace Mailport::SpoolTesting;
 
 namespace {
 
 constexpr int kWait = 10000; // a fail-safe for waits on other threads, not a timing assertion
-
-QStringList entries(const QString &path)
-{
-    return QDir(path).entryList(QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-SpoolEnvelope envelope()
-{
-    SpoolEnvelope e;
-    e.sender = QStringLiteral("alice@example.org");
-    e.recipients = {QStringLiteral("bob@example.net")};
-    e.heloName = QStringLiteral("client.example.org");
-    e.clientAddress = QHostAddress(QStringLiteral("192.0.2.10"));
-    e.clientPort = 50122;
-    e.listenerAddress = QHostAddress(QStringLiteral("127.0.0.1"));
-    e.listenerPort = 2525;
-    e.protocol = QStringLiteral("esmtp");
-    e.receivingHost = QStringLiteral("mx.example.net");
-    e.arrival = QDateTime::currentDateTime();
-    return e;
-}
 
 QByteArray body(int n)
 {
@@ -123,8 +96,8 @@ private slots:
     void manyConcurrentMessagesAreAllStored_data();
     void manyConcurrentMessagesAreAllStored();
     void oneDirectorySyncCoversABatch();
-    void takingOneCommitsEachMessageOfALoneWriter();
-    void takingAllWaitingWritesThemAsOneBatch();
+    void taking_data();
+    void taking();
     void failedDirectorySyncFailsTheWholeBatch();
     void failedFileSyncFailsOnlyThatMessage();
     void takenNameIsWrittenAgain();
@@ -161,11 +134,12 @@ std::shared_ptr<MaildirSpool> tst_SpoolCommitter::openSpool()
 
 void tst_SpoolCommitter::submit(SpoolCommitter &committer, int n)
 {
-    committer.submit(m_spool, envelope(), body(n), [this, n](const MaildirSpool::StoreResult &r) {
-        if (QThread::currentThread() != thread())
-            m_calledOffThread = true;
-        m_results.insert(n, r);
-    });
+    committer.submit(m_spool, simpleEnvelope(), body(n),
+                     [this, n](const MaildirSpool::StoreResult &r) {
+                         if (QThread::currentThread() != thread())
+                             m_calledOffThread = true;
+                         m_results.insert(n, r);
+                     });
 }
 
 void tst_SpoolCommitter::manyConcurrentMessagesAreAllStored_data()
@@ -266,26 +240,29 @@ void tst_SpoolCommitter::queueBehindAHeldCommit(SpoolCommitter::Taking taking,
     *stats = committer.statistics();
 }
 
-void tst_SpoolCommitter::takingOneCommitsEachMessageOfALoneWriter()
+void tst_SpoolCommitter::taking_data()
 {
-    SpoolCommitter::Statistics stats;
-    queueBehindAHeldCommit(SpoolCommitter::Taking::One, &stats);
-    if (QTest::currentTestFailed())
-        return;
-    QCOMPARE(stats.messages, qint64(21));
-    QCOMPARE(stats.directorySyncs, qint64(21));
-    QCOMPARE(stats.largestBatch, qint64(1));
+    QTest::addColumn<SpoolCommitter::Taking>("taking");
+    QTest::addColumn<qint64>("directorySyncs");
+    QTest::addColumn<qint64>("largestBatch");
+    // One at a time, a lone writer commits each message by itself...
+    QTest::newRow("one") << SpoolCommitter::Taking::One << qint64(21) << qint64(1);
+    // ...taking all, it writes the twenty that waited and commits them together.
+    QTest::newRow("all waiting") << SpoolCommitter::Taking::AllWaiting << qint64(2) << qint64(20);
 }
 
-void tst_SpoolCommitter::takingAllWaitingWritesThemAsOneBatch()
+void tst_SpoolCommitter::taking()
 {
+    QFETCH(SpoolCommitter::Taking, taking);
+    QFETCH(qint64, directorySyncs);
+    QFETCH(qint64, largestBatch);
     SpoolCommitter::Statistics stats;
-    queueBehindAHeldCommit(SpoolCommitter::Taking::AllWaiting, &stats);
+    queueBehindAHeldCommit(taking, &stats);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(stats.messages, qint64(21));
-    QCOMPARE(stats.directorySyncs, qint64(2));
-    QCOMPARE(stats.largestBatch, qint64(20));
+    QCOMPARE(stats.directorySyncs, directorySyncs);
+    QCOMPARE(stats.largestBatch, largestBatch);
 }
 
 void tst_SpoolCommitter::failedDirectorySyncFailsTheWholeBatch()
