@@ -106,6 +106,7 @@ private slots:
 
 private:
     void submit(SpoolCommitter &committer, int n);
+    void holdFirstCommit(SpoolCommitter &committer, Injected &injected, int behind);
     void queueBehindAHeldCommit(SpoolCommitter::Taking taking, SpoolCommitter::Statistics *stats);
     std::shared_ptr<MaildirSpool> openSpool();
 
@@ -186,6 +187,19 @@ void tst_SpoolCommitter::manyConcurrentMessagesAreAllStored()
     QCOMPARE(stats.failedBatches, qint64(0));
 }
 
+// Submits one message, waits until the commit thread is inside its directory fsync (held by
+// @p injected until released), and submits @p behind more, which queue up behind it.
+void tst_SpoolCommitter::holdFirstCommit(SpoolCommitter &committer, Injected &injected, int behind)
+{
+    submit(committer, 0);
+    if (!injected.held.tryAcquire(1, kWait)) {
+        injected.release.release(); // so that the committer can still be destroyed
+        QFAIL("the commit thread never reached the directory fsync");
+    }
+    for (int n = 1; n <= behind; ++n)
+        submit(committer, n);
+}
+
 void tst_SpoolCommitter::oneDirectorySyncCoversABatch()
 {
     constexpr int Behind = 20;
@@ -193,12 +207,9 @@ void tst_SpoolCommitter::oneDirectorySyncCoversABatch()
     injected.holdDirectorySync = 1;
     m_spool->setSystemCallsForTesting(injected.calls());
     SpoolCommitter committer(4);
-
-    submit(committer, 0);
-    QVERIFY(injected.held.tryAcquire(1, kWait));
-    // The commit thread is inside the first directory fsync; these queue up behind it.
-    for (int n = 1; n <= Behind; ++n)
-        submit(committer, n);
+    holdFirstCommit(committer, injected, Behind);
+    if (QTest::currentTestFailed())
+        return;
     QTRY_COMPARE_WITH_TIMEOUT(committer.statistics().filesWritten, qint64(Behind + 1), kWait);
     // Nothing is acknowledged before its directory fsync has returned.
     QVERIFY(m_results.isEmpty());
@@ -226,10 +237,9 @@ void tst_SpoolCommitter::queueBehindAHeldCommit(SpoolCommitter::Taking taking,
     injected.holdDirectorySync = 1;
     m_spool->setSystemCallsForTesting(injected.calls());
     SpoolCommitter committer(1, taking);
-    submit(committer, 0);
-    QVERIFY(injected.held.tryAcquire(1, kWait));
-    for (int n = 1; n <= Behind; ++n)
-        submit(committer, n);
+    holdFirstCommit(committer, injected, Behind);
+    if (QTest::currentTestFailed())
+        return;
     // The only writer is in the fsync: nothing more is written until it is free.
     QCOMPARE(committer.statistics().filesWritten, qint64(1));
     injected.release.release();
@@ -273,11 +283,9 @@ void tst_SpoolCommitter::failedDirectorySyncFailsTheWholeBatch()
     injected.failDirectorySync = 2;
     m_spool->setSystemCallsForTesting(injected.calls());
     SpoolCommitter committer(4);
-
-    submit(committer, 0);
-    QVERIFY(injected.held.tryAcquire(1, kWait));
-    for (int n = 1; n <= Behind; ++n)
-        submit(committer, n);
+    holdFirstCommit(committer, injected, Behind);
+    if (QTest::currentTestFailed())
+        return;
     QTRY_COMPARE_WITH_TIMEOUT(committer.statistics().filesWritten, qint64(Behind + 1), kWait);
     injected.release.release();
     QTRY_COMPARE_WITH_TIMEOUT(m_results.size(), Behind + 1, kWait);
