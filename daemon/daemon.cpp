@@ -868,7 +868,17 @@ QJsonObject Daemon::statsJson() const
         c.bytesSent += connection->bytesSent();
         c.rejections += connection->rejections();
     }
+    QJsonObject spool;
+    if (m_committer) {
+        const SpoolCommitter::Statistics commits = m_committer->statistics();
+        spool = {{QStringLiteral("pending"), m_committer->pending()},
+                 {QStringLiteral("stored"), commits.messages},
+                 {QStringLiteral("directorySyncs"), commits.directorySyncs},
+                 {QStringLiteral("largestBatch"), commits.largestBatch},
+                 {QStringLiteral("failedBatches"), commits.failedBatches}};
+    }
     return QJsonObject{
+        {QStringLiteral("spool"), spool},
         {QStringLiteral("connections"), c.connections},
         {QStringLiteral("activeConnections"), m_connections.size()},
         {QStringLiteral("refusedConnections"), c.refusedConnections},

@@ -267,6 +267,22 @@ QString sendMessage(SmtpClient &client, const QByteArray &body)
     return QString::fromLatin1(reply.mid(16).trimmed());
 }
 
+// The daemon's `stats`, asked over its control socket; empty on failure.
+QJsonObject controlStats(const QString &socket)
+{
+    ControlClient control;
+    control.connectToDaemon(socket);
+    QJsonObject stats;
+    bool answered = false;
+    control.request(ControlProtocol::Request::Stats, {}, [&](const ControlProtocol::Reply &r) {
+        if (r.ok)
+            stats = r.result;
+        answered = true;
+    });
+    QTest::qWaitFor([&] { return answered; }, kTimeout);
+    return stats;
+}
+
 } // namespace
 
 class tst_Daemon final : public QObject
@@ -481,6 +497,9 @@ void tst_Daemon::concurrentMessagesAreAllStored()
     // Every client finishes its DATA before any reply is read, so the messages reach the spool
     // together and share directory fsyncs; each must still get its own 250 and its own file.
     constexpr int Clients = 16; // below the default smtp_accept_max of 20
+    const QString control = path(QStringLiteral("run/mailport"));
+    const QJsonObject before = controlStats(control);
+    QVERIFY(!before.isEmpty());
     std::vector<std::unique_ptr<SmtpClient>> clients;
     for (int i = 0; i < Clients; ++i) {
         clients.push_back(std::make_unique<SmtpClient>());
@@ -516,6 +535,21 @@ void tst_Daemon::concurrentMessagesAreAllStored()
         QCOMPARE(client.command("QUIT").left(4), QByteArray("221 "));
     }
     QCOMPARE(ids.size(), Clients);
+
+    // The daemon counts them, and says how many directory fsyncs covered them.
+    const QJsonObject after = controlStats(control);
+    const auto delta = [&](const QJsonObject &a, const QJsonObject &b, const char *key) {
+        return b.value(QLatin1String(key)).toInteger() - a.value(QLatin1String(key)).toInteger();
+    };
+    QCOMPARE(delta(before, after, "messages"), qint64(Clients));
+    const QJsonObject spoolBefore = before.value(QStringLiteral("spool")).toObject();
+    const QJsonObject spoolAfter = after.value(QStringLiteral("spool")).toObject();
+    QCOMPARE(delta(spoolBefore, spoolAfter, "stored"), qint64(Clients));
+    const qint64 syncs = delta(spoolBefore, spoolAfter, "directorySyncs");
+    QVERIFY2(syncs >= 1 && syncs <= Clients, qPrintable(QString::number(syncs)));
+    QCOMPARE(delta(spoolBefore, spoolAfter, "failedBatches"), qint64(0));
+    QCOMPARE(spoolAfter.value(QStringLiteral("pending")).toInt(), 0);
+    QVERIFY(spoolAfter.value(QStringLiteral("largestBatch")).toInteger() >= 1);
 }
 
 void tst_Daemon::startTlsTransaction()
