@@ -3,6 +3,7 @@
 #include "certificatetool.h"
 #include "logging.h"
 
+#include <QCoreApplication>
 #include <QNetworkProxy>
 #include <QPointer>
 #include <QRegularExpression>
@@ -132,15 +133,19 @@ QString connectError(QAbstractSocket::SocketError error, const QString &endpoint
 {
     switch (error) {
     case QAbstractSocket::ConnectionRefusedError:
-        return QStringLiteral("Nothing accepts connections on %1 (connection refused).")
+        return QCoreApplication::translate(
+                   "Mailport::TestMailClient",
+                   "Nothing accepts connections on %1 (connection refused).")
             .arg(endpoint);
     case QAbstractSocket::NetworkError:
     case QAbstractSocket::HostNotFoundError:
-        return QStringLiteral("%1 cannot be reached: %2.").arg(endpoint, detail);
+        return QCoreApplication::translate("Mailport::TestMailClient", "%1 cannot be reached: %2.")
+            .arg(endpoint, detail);
     default:
         break;
     }
-    return QStringLiteral("Cannot connect to %1: %2.").arg(endpoint, detail);
+    return QCoreApplication::translate("Mailport::TestMailClient", "Cannot connect to %1: %2.")
+        .arg(endpoint, detail);
 }
 
 } // namespace
@@ -199,26 +204,26 @@ bool TestMailClient::start(const TestMailRequest &request)
     QString problem;
     m_address = QHostAddress();
     if (host.isEmpty() || !m_address.setAddress(host)) {
-        problem = QStringLiteral("\"%1\" is not an IP address; test mail connects to addresses "
-                                 "only, never to host names.")
+        problem = tr("\"%1\" is not an IP address; test mail connects to addresses "
+                     "only, never to host names.")
                       .arg(request.host);
     } else if (request.port == 0) {
-        problem = QStringLiteral("Port 0 cannot be connected to.");
+        problem = tr("Port 0 cannot be connected to.");
     } else if (request.to.isEmpty()) {
-        problem = QStringLiteral("The test message has no recipient.");
+        problem = tr("The test message has no recipient.");
     } else if (!isUsableMailbox(request.from)) {
-        problem = QStringLiteral("The sender \"%1\" contains a control character or an angle "
-                                 "bracket.")
+        problem = tr("The sender \"%1\" contains a control character or an angle "
+                     "bracket.")
                       .arg(request.from);
     } else if (request.heloName.contains(QLatin1Char(' '))
                || hasControlCharacter(request.heloName)) {
-        problem = QStringLiteral("The EHLO name \"%1\" contains a space or a control character.")
+        problem = tr("The EHLO name \"%1\" contains a space or a control character.")
                       .arg(request.heloName);
     } else {
         for (const QString &recipient : request.to) {
             if (recipient.isEmpty() || !isUsableMailbox(recipient)) {
-                problem = QStringLiteral("The recipient \"%1\" is empty or contains a control "
-                                         "character or an angle bracket.")
+                problem = tr("The recipient \"%1\" is empty or contains a control "
+                             "character or an angle bracket.")
                               .arg(recipient);
                 break;
             }
@@ -266,7 +271,7 @@ void TestMailClient::abort()
 {
     if (m_state == State::Idle)
         return;
-    fail(TestMailStep::Cancelled, QStringLiteral("The test was cancelled."), false);
+    fail(TestMailStep::Cancelled, tr("The test was cancelled."), false);
 }
 
 QByteArray TestMailClient::composeMessage(const TestMailRequest &request, const QString &messageId,
@@ -374,14 +379,13 @@ void TestMailClient::connectToServer(quint64 generation)
 {
     if (generation != m_generation || m_state != State::Connecting || !m_socket)
         return;
-    note(
-        QStringLiteral("Connecting to %1 (%2).").arg(endpoint(), testMailModeName(m_request.mode)));
+    note(tr("Connecting to %1 (%2).").arg(endpoint(), testMailModeName(m_request.mode)));
     m_socket->connectToHost(m_address, m_request.port);
 }
 
 void TestMailClient::onConnected()
 {
-    note(QStringLiteral("Connected from %1 port %2.")
+    note(tr("Connected from %1 port %2.")
              .arg(m_socket->localAddress().toString())
              .arg(m_socket->localPort()));
     m_heloName = m_request.heloName.isEmpty() ? addressLiteral(m_socket->localAddress()).toUtf8()
@@ -403,10 +407,9 @@ void TestMailClient::onEncrypted()
     m_result.protocol = tlsProtocolName(m_socket->sessionProtocol(), m_socket->sessionCipher());
     m_result.peerCertificate = m_socket->peerCertificate();
     m_result.peerCertificateChain = m_socket->peerCertificateChain();
-    note(QStringLiteral("TLS established: %1, %2.").arg(m_result.protocol, m_result.cipher));
+    note(tr("TLS established: %1, %2.").arg(m_result.protocol, m_result.cipher));
     if (!m_result.peerCertificate.isNull())
-        note(QStringLiteral("Server certificate: %1")
-                 .arg(CertificateTool::describe(m_result.peerCertificate)));
+        note(tr("Server certificate: %1").arg(CertificateTool::describe(m_result.peerCertificate)));
     if (m_request.mode == TestMailRequest::Mode::ImplicitTls) {
         m_state = State::Greeting;
         armTimer();
@@ -420,7 +423,7 @@ void TestMailClient::onEncrypted()
 void TestMailClient::onSslErrors(const QList<QSslError> &errors)
 {
     for (const QSslError &error : errors)
-        note(QStringLiteral("Certificate problem (ignored): %1").arg(error.errorString()));
+        note(tr("Certificate problem (ignored): %1").arg(error.errorString()));
     m_result.sslErrors.append(errors);
     m_socket->ignoreSslErrors();
 }
@@ -452,8 +455,7 @@ void TestMailClient::onSocketError()
         return;
     case State::Handshaking:
         fail(TestMailStep::TlsHandshake,
-             QStringLiteral("The TLS handshake with %1 failed: %2.").arg(endpoint(), detail),
-             false);
+             tr("The TLS handshake with %1 failed: %2.").arg(endpoint(), detail), false);
         return;
     case State::QuitAfterFailure:
         finish();
@@ -463,12 +465,12 @@ void TestMailClient::onSocketError()
     }
     const bool closed = error == QAbstractSocket::RemoteHostClosedError
                         || error == QAbstractSocket::UnknownSocketError;
-    const QString message
-        = closed ? QStringLiteral("The server closed the connection while the client waited for "
-                                  "%1.")
-                       .arg(waitingFor())
-                 : QStringLiteral("The connection broke while the client waited for %1: %2.")
-                       .arg(waitingFor(), detail);
+    const QString message = closed
+                                ? tr("The server closed the connection while the client waited for "
+                                     "%1.")
+                                      .arg(waitingFor())
+                                : tr("The connection broke while the client waited for %1: %2.")
+                                      .arg(waitingFor(), detail);
     fail(currentStepName(), message, false);
 }
 
@@ -479,17 +481,16 @@ void TestMailClient::onTimeout()
     case State::Idle:
         return;
     case State::QuitAfterFailure:
-        note(QStringLiteral("No reply to QUIT within %1 ms; closing.").arg(ms));
+        note(tr("No reply to QUIT within %1 ms; closing.").arg(ms));
         finish();
         return;
     case State::Connecting:
-        fail(TestMailStep::Timeout,
-             QStringLiteral("No connection to %1 within %2 ms.").arg(endpoint(), ms), false);
+        fail(TestMailStep::Timeout, tr("No connection to %1 within %2 ms.").arg(endpoint(), ms),
+             false);
         return;
     case State::Handshaking:
         fail(TestMailStep::Timeout,
-             QStringLiteral("The TLS handshake with %1 did not finish within %2 ms.")
-                 .arg(endpoint(), ms),
+             tr("The TLS handshake with %1 did not finish within %2 ms.").arg(endpoint(), ms),
              false);
         return;
     default:
@@ -497,8 +498,7 @@ void TestMailClient::onTimeout()
     }
     QString what = waitingFor();
     what[0] = what.at(0).toUpper();
-    fail(TestMailStep::Timeout, QStringLiteral("%1 did not come within %2 ms.").arg(what, ms),
-         false);
+    fail(TestMailStep::Timeout, tr("%1 did not come within %2 ms.").arg(what, ms), false);
 }
 
 bool TestMailClient::processBuffer()
@@ -512,9 +512,7 @@ bool TestMailClient::processBuffer()
             return true;
         if (end < 0 || end > MaxReplyLineLength) {
             fail(currentStepName(),
-                 QStringLiteral("The server sent a line longer than %1 bytes.")
-                     .arg(MaxReplyLineLength),
-                 false);
+                 tr("The server sent a line longer than %1 bytes.").arg(MaxReplyLineLength), false);
             return false;
         }
         QByteArray line = m_buffer.left(end);
@@ -532,15 +530,13 @@ bool TestMailClient::processBuffer()
                                 && (line.size() == 3 || line.at(3) == ' ' || line.at(3) == '-');
         if (!wellFormed) {
             fail(currentStepName(),
-                 QStringLiteral("The server sent a line that is not an SMTP reply: \"%1\".")
-                     .arg(text),
-                 false);
+                 tr("The server sent a line that is not an SMTP reply: \"%1\".").arg(text), false);
             return false;
         }
         const int code = line.left(3).toInt();
         if (!m_replyLines.isEmpty() && code != m_replyCode) {
             fail(currentStepName(),
-                 QStringLiteral("The lines of one reply carry different codes (%1, then %2).")
+                 tr("The lines of one reply carry different codes (%1, then %2).")
                      .arg(m_replyCode)
                      .arg(code),
                  false);
@@ -550,10 +546,8 @@ bool TestMailClient::processBuffer()
         m_replyLines.append(text);
         if (line.size() > 3 && line.at(3) == '-') {
             if (m_replyLines.size() > MaxReplyLines) {
-                fail(
-                    currentStepName(),
-                    QStringLiteral("The server's reply has more than %1 lines.").arg(MaxReplyLines),
-                    false);
+                fail(currentStepName(),
+                     tr("The server's reply has more than %1 lines.").arg(MaxReplyLines), false);
                 return false;
             }
             continue;
@@ -591,10 +585,8 @@ bool TestMailClient::handleReply()
         if (code / 100 == 2) {
             sendNextRecipient();
         } else {
-            fail(
-                TestMailStep::Mail,
-                QStringLiteral("The server refused the sender <%1>: %2").arg(m_request.from, reply),
-                true);
+            fail(TestMailStep::Mail,
+                 tr("The server refused the sender <%1>: %2").arg(m_request.from, reply), true);
         }
         break;
     case State::RcptTo:
@@ -602,7 +594,7 @@ bool TestMailClient::handleReply()
             sendNextRecipient();
         } else {
             fail(TestMailStep::Rcpt,
-                 QStringLiteral("The server refused the recipient <%1>: %2")
+                 tr("The server refused the recipient <%1>: %2")
                      .arg(m_request.to.at(m_nextRecipient - 1), reply),
                  true);
         }
@@ -611,8 +603,7 @@ bool TestMailClient::handleReply()
         if (code == 354) {
             sendMessage();
         } else {
-            fail(TestMailStep::Data, QStringLiteral("The server refused DATA: %1").arg(reply),
-                 true);
+            fail(TestMailStep::Data, tr("The server refused DATA: %1").arg(reply), true);
         }
         break;
     case State::DataContent:
@@ -620,8 +611,8 @@ bool TestMailClient::handleReply()
             m_result.queueId = queueIdFromReply(m_result.lastReply);
             sendCommand("QUIT", State::Quit);
         } else {
-            fail(TestMailStep::Data,
-                 QStringLiteral("The server did not accept the message: %1").arg(reply), true);
+            fail(TestMailStep::Data, tr("The server did not accept the message: %1").arg(reply),
+                 true);
         }
         break;
     case State::Quit:
@@ -629,9 +620,7 @@ bool TestMailClient::handleReply()
             finish(true);
         } else {
             fail(TestMailStep::Quit,
-                 QStringLiteral("The server answered QUIT with %1 instead of 221: %2")
-                     .arg(code)
-                     .arg(reply),
+                 tr("The server answered QUIT with %1 instead of 221: %2").arg(code).arg(reply),
                  false);
         }
         break;
@@ -652,8 +641,7 @@ void TestMailClient::handleGreeting(int code)
     if (code != 220) {
         // RFC 5321 4.3.2: after a 554 greeting the client should still say QUIT.
         fail(TestMailStep::Greeting,
-             QStringLiteral("The server refused the session: %1")
-                 .arg(m_replyLines.join(QLatin1Char(' '))),
+             tr("The server refused the session: %1").arg(m_replyLines.join(QLatin1Char(' '))),
              true);
         return;
     }
@@ -666,12 +654,12 @@ void TestMailClient::handleEhlo(int code)
         // RFC 5321 3.2: a server that does not know EHLO is spoken to with HELO.
         if (m_state == State::Ehlo && code / 100 == 5 && !m_triedHelo) {
             m_triedHelo = true;
-            note(QStringLiteral("EHLO refused; trying HELO."));
+            note(tr("EHLO refused; trying HELO."));
             sendCommand("HELO " + m_heloName, State::Helo);
             return;
         }
         fail(TestMailStep::Ehlo,
-             QStringLiteral("The server refused %1: %2")
+             tr("The server refused %1: %2")
                  .arg(m_state == State::Helo ? QLatin1String("HELO") : QLatin1String("EHLO"),
                       m_replyLines.join(QLatin1Char(' '))),
              true);
@@ -688,11 +676,10 @@ void TestMailClient::handleEhlo(int code)
             return;
         }
         if (m_request.requireStartTls) {
-            fail(TestMailStep::StartTls, QStringLiteral("The server does not offer STARTTLS."),
-                 true);
+            fail(TestMailStep::StartTls, tr("The server does not offer STARTTLS."), true);
             return;
         }
-        note(QStringLiteral("The server does not offer STARTTLS; going on without TLS."));
+        note(tr("The server does not offer STARTTLS; going on without TLS."));
     }
     sendMailFrom();
 }
@@ -701,16 +688,14 @@ void TestMailClient::handleStartTls(int code)
 {
     if (code != 220) {
         fail(TestMailStep::StartTls,
-             QStringLiteral("The server refused STARTTLS: %1")
-                 .arg(m_replyLines.join(QLatin1Char(' '))),
-             true);
+             tr("The server refused STARTTLS: %1").arg(m_replyLines.join(QLatin1Char(' '))), true);
         return;
     }
     if (!m_buffer.isEmpty()) {
         // Bytes sent before the handshake would be taken as if they came encrypted.
         fail(TestMailStep::StartTls,
-             QStringLiteral("The server sent more data right after its 220 reply to STARTTLS; "
-                            "in clear text it would pass for TLS-protected data (CVE-2011-0411)."),
+             tr("The server sent more data right after its 220 reply to STARTTLS; "
+                "in clear text it would pass for TLS-protected data (CVE-2011-0411)."),
              false);
         return;
     }
@@ -747,7 +732,7 @@ void TestMailClient::sendNextRecipient()
 void TestMailClient::sendMessage()
 {
     // The message itself stays out of the transcript: it may be anything the user typed.
-    note(QStringLiteral("Sent the message: %1 bytes, Message-ID <%2>.")
+    note(tr("Sent the message: %1 bytes, Message-ID <%2>.")
              .arg(m_payload.size())
              .arg(m_result.messageId));
     m_socket->write(m_payload);
@@ -875,35 +860,35 @@ QString TestMailClient::waitingFor() const
 {
     switch (m_state) {
     case State::Greeting:
-        return QStringLiteral("the greeting");
+        return tr("the greeting");
     case State::Ehlo:
-        return QStringLiteral("the reply to EHLO");
+        return tr("the reply to EHLO");
     case State::Helo:
-        return QStringLiteral("the reply to HELO");
+        return tr("the reply to HELO");
     case State::StartTls:
-        return QStringLiteral("the reply to STARTTLS");
+        return tr("the reply to STARTTLS");
     case State::MailFrom:
-        return QStringLiteral("the reply to MAIL FROM");
+        return tr("the reply to MAIL FROM");
     case State::RcptTo:
-        return QStringLiteral("the reply to RCPT TO");
+        return tr("the reply to RCPT TO");
     case State::Data:
-        return QStringLiteral("the reply to DATA");
+        return tr("the reply to DATA");
     case State::DataContent:
-        return QStringLiteral("the reply to the message");
+        return tr("the reply to the message");
     case State::Quit:
     case State::QuitAfterFailure:
-        return QStringLiteral("the reply to QUIT");
+        return tr("the reply to QUIT");
     case State::Idle:
     case State::Connecting:
     case State::Handshaking:
         break;
     }
-    return QStringLiteral("the server");
+    return tr("the server");
 }
 
 QString TestMailClient::endpoint() const
 {
-    return QStringLiteral("%1 port %2").arg(m_address.toString()).arg(m_request.port);
+    return tr("%1 port %2").arg(m_address.toString()).arg(m_request.port);
 }
 
 } // namespace Mailport

@@ -2040,6 +2040,209 @@ mailportd printed:
     </message>
 </context>
 <context>
+    <name>Mailport::TestMailClient</name>
+    <message>
+        <source>Nothing accepts connections on %1 (connection refused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address; test mail connects to addresses only, never to host names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port 0 cannot be connected to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test message has no recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sender &quot;%1&quot; contains a control character or an angle bracket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The EHLO name &quot;%1&quot; contains a space or a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient &quot;%1&quot; is empty or contains a control character or an angle bracket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected from %1 port %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS established: %1, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate problem (ignored): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server closed the connection while the client waited for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection broke while the client waited for %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reply to QUIT within %1 ms; closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to %1 within %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 did not finish within %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not come within %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a line longer than %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a line that is not an SMTP reply: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lines of one reply carry different codes (%1, then %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply has more than %1 lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the sender &lt;%1&gt;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the recipient &lt;%1&gt;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused DATA: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered QUIT with %1 instead of 221: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the session: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EHLO refused; trying HELO.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not offer STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not offer STARTTLS; going on without TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused STARTTLS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent more data right after its 220 reply to STARTTLS; in clear text it would pass for TLS-protected data (CVE-2011-0411).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent the message: %1 bytes, Message-ID &lt;%2&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the greeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply to EHLO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply to HELO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply to STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply to MAIL FROM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply to RCPT TO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply to DATA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply to the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply to QUIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 port %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Mailport::TestMailModel</name>
     <message>
         <source>Plain SMTP</source>

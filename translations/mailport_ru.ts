@@ -2070,6 +2070,209 @@ mailportd вывел:
     </message>
 </context>
 <context>
+    <name>Mailport::TestMailClient</name>
+    <message>
+        <source>Nothing accepts connections on %1 (connection refused).</source>
+        <translation>На %1 никто не принимает соединения (connection refused).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: %2.</source>
+        <translation>%1 недоступен: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2.</source>
+        <translation>Не удаётся подключиться к %1: %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address; test mail connects to addresses only, never to host names.</source>
+        <translation>«%1» — не IP-адрес; тестовое письмо отправляется только на адреса, никогда на имена хостов.</translation>
+    </message>
+    <message>
+        <source>Port 0 cannot be connected to.</source>
+        <translation>К порту 0 подключиться нельзя.</translation>
+    </message>
+    <message>
+        <source>The test message has no recipient.</source>
+        <translation>У тестового письма нет получателя.</translation>
+    </message>
+    <message>
+        <source>The sender &quot;%1&quot; contains a control character or an angle bracket.</source>
+        <translation>Отправитель «%1» содержит управляющий символ или угловую скобку.</translation>
+    </message>
+    <message>
+        <source>The EHLO name &quot;%1&quot; contains a space or a control character.</source>
+        <translation>Имя EHLO «%1» содержит пробел или управляющий символ.</translation>
+    </message>
+    <message>
+        <source>The recipient &quot;%1&quot; is empty or contains a control character or an angle bracket.</source>
+        <translation>Получатель «%1» пуст или содержит управляющий символ либо угловую скобку.</translation>
+    </message>
+    <message>
+        <source>The test was cancelled.</source>
+        <translation>Проверка отменена.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 (%2).</source>
+        <translation>Подключение к %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Connected from %1 port %2.</source>
+        <translation>Подключено с %1, порт %2.</translation>
+    </message>
+    <message>
+        <source>TLS established: %1, %2.</source>
+        <translation>TLS установлен: %1, %2.</translation>
+    </message>
+    <message>
+        <source>Server certificate: %1</source>
+        <translation>Сертификат сервера: %1</translation>
+    </message>
+    <message>
+        <source>Certificate problem (ignored): %1</source>
+        <translation>Проблема с сертификатом (пропущена): %1</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2.</source>
+        <translation>Согласование TLS с %1 не удалось: %2.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection while the client waited for %1.</source>
+        <translation>Сервер закрыл соединение, пока клиент ждал: %1.</translation>
+    </message>
+    <message>
+        <source>The connection broke while the client waited for %1: %2.</source>
+        <translation>Соединение оборвалось, пока клиент ждал: %1: %2.</translation>
+    </message>
+    <message>
+        <source>No reply to QUIT within %1 ms; closing.</source>
+        <translation>Нет ответа на QUIT за %1 мс; соединение закрывается.</translation>
+    </message>
+    <message>
+        <source>No connection to %1 within %2 ms.</source>
+        <translation>Нет соединения с %1 за %2 мс.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 did not finish within %2 ms.</source>
+        <translation>Согласование TLS с %1 не завершилось за %2 мс.</translation>
+    </message>
+    <message>
+        <source>%1 did not come within %2 ms.</source>
+        <translation>Не получено за %2 мс: %1.</translation>
+    </message>
+    <message>
+        <source>The server sent a line longer than %1 bytes.</source>
+        <translation>Сервер прислал строку длиннее %1 байт.</translation>
+    </message>
+    <message>
+        <source>The server sent a line that is not an SMTP reply: &quot;%1&quot;.</source>
+        <translation>Сервер прислал строку, которая не является ответом SMTP: «%1».</translation>
+    </message>
+    <message>
+        <source>The lines of one reply carry different codes (%1, then %2).</source>
+        <translation>Строки одного ответа несут разные коды (%1, затем %2).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply has more than %1 lines.</source>
+        <translation>В ответе сервера больше %1 строк.</translation>
+    </message>
+    <message>
+        <source>The server refused the sender &lt;%1&gt;: %2</source>
+        <translation>Сервер отклонил отправителя &lt;%1&gt;: %2</translation>
+    </message>
+    <message>
+        <source>The server refused the recipient &lt;%1&gt;: %2</source>
+        <translation>Сервер отклонил получателя &lt;%1&gt;: %2</translation>
+    </message>
+    <message>
+        <source>The server refused DATA: %1</source>
+        <translation>Сервер отклонил DATA: %1</translation>
+    </message>
+    <message>
+        <source>The server did not accept the message: %1</source>
+        <translation>Сервер не принял письмо: %1</translation>
+    </message>
+    <message>
+        <source>The server answered QUIT with %1 instead of 221: %2</source>
+        <translation>Сервер ответил на QUIT кодом %1 вместо 221: %2</translation>
+    </message>
+    <message>
+        <source>The server refused the session: %1</source>
+        <translation>Сервер отказал в сеансе: %1</translation>
+    </message>
+    <message>
+        <source>EHLO refused; trying HELO.</source>
+        <translation>EHLO отклонён; пробуем HELO.</translation>
+    </message>
+    <message>
+        <source>The server refused %1: %2</source>
+        <translation>Сервер отклонил %1: %2</translation>
+    </message>
+    <message>
+        <source>The server does not offer STARTTLS.</source>
+        <translation>Сервер не предлагает STARTTLS.</translation>
+    </message>
+    <message>
+        <source>The server does not offer STARTTLS; going on without TLS.</source>
+        <translation>Сервер не предлагает STARTTLS; продолжаем без TLS.</translation>
+    </message>
+    <message>
+        <source>The server refused STARTTLS: %1</source>
+        <translation>Сервер отклонил STARTTLS: %1</translation>
+    </message>
+    <message>
+        <source>The server sent more data right after its 220 reply to STARTTLS; in clear text it would pass for TLS-protected data (CVE-2011-0411).</source>
+        <translation>Сервер прислал ещё данные сразу после ответа 220 на STARTTLS; открытым текстом они сошли бы за защищённые TLS (CVE-2011-0411).</translation>
+    </message>
+    <message>
+        <source>Sent the message: %1 bytes, Message-ID &lt;%2&gt;.</source>
+        <translation>Письмо отправлено: %1 байт, Message-ID &lt;%2&gt;.</translation>
+    </message>
+    <message>
+        <source>the greeting</source>
+        <translation>приветствие</translation>
+    </message>
+    <message>
+        <source>the reply to EHLO</source>
+        <translation>ответ на EHLO</translation>
+    </message>
+    <message>
+        <source>the reply to HELO</source>
+        <translation>ответ на HELO</translation>
+    </message>
+    <message>
+        <source>the reply to STARTTLS</source>
+        <translation>ответ на STARTTLS</translation>
+    </message>
+    <message>
+        <source>the reply to MAIL FROM</source>
+        <translation>ответ на MAIL FROM</translation>
+    </message>
+    <message>
+        <source>the reply to RCPT TO</source>
+        <translation>ответ на RCPT TO</translation>
+    </message>
+    <message>
+        <source>the reply to DATA</source>
+        <translation>ответ на DATA</translation>
+    </message>
+    <message>
+        <source>the reply to the message</source>
+        <translation>ответ на письмо</translation>
+    </message>
+    <message>
+        <source>the reply to QUIT</source>
+        <translation>ответ на QUIT</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>ответ сервера</translation>
+    </message>
+    <message>
+        <source>%1 port %2</source>
+        <translation>%1, порт %2</translation>
+    </message>
+</context>
+<context>
     <name>Mailport::TestMailModel</name>
     <message>
         <source>Plain SMTP</source>
