@@ -3,10 +3,15 @@
 #include "controlclient.h"
 #include "daemontestenv.h"
 
+#include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextStream>
 
 #include <csignal>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 
 using namespace Mailport;
 
@@ -30,6 +35,43 @@ QStringList readLines(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
+}
+
+// Set in the environment of this executable started as a GUI stand-in by
+// daemonDiesWithItsParent(): the configuration file and the data directory to start with.
+constexpr char kParentConfig[] = "MAILPORT_TEST_PARENT_CONFIG";
+constexpr char kParentData[] = "MAILPORT_TEST_PARENT_DATA";
+
+// The GUI stand-in: starts mailportd as the window does, prints "pid N" once it runs, and waits
+// to be killed.
+int runAsParent(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    DaemonController controller;
+    controller.setProgram(QStringLiteral(MAILPORTD_PATH));
+    DaemonLaunch launch;
+    launch.source = DaemonLaunch::Source::File;
+    launch.file = qEnvironmentVariable(kParentConfig);
+    launch.dataDirectory = qEnvironmentVariable(kParentData);
+    QTextStream out(stdout);
+    QObject::connect(&controller, &DaemonController::stateChanged, &app,
+                     [&](DaemonController::State state) {
+                         if (state == DaemonController::State::Running) {
+                             out << "pid " << controller.pid() << Qt::endl;
+                         } else if (state == DaemonController::State::Crashed) {
+                             out << "failed " << controller.lastProblem().primary << Qt::endl;
+                             QCoreApplication::exit(1);
+                         }
+                     });
+    if (!controller.start(launch))
+        return 1;
+    return app.exec();
+}
+
+// Whether @p pid, a child of this process, has exited; its exit status in @p status.
+bool reaped(pid_t pid, int *status)
+{
+    return ::waitpid(pid, status, WNOHANG) == pid;
 }
 
 } // namespace
@@ -363,6 +405,41 @@ private slots:
         QCOMPARE(controller.uptimeSeconds(), 0);
     }
 
+    void daemonDiesWithItsParent()
+    {
+        // The window is killed outright and gets no chance to stop its daemon: the kernel sends
+        // the daemon SIGTERM (PR_SET_PDEATHSIG) and it stops gracefully by itself. This process
+        // adopts the orphan (a subreaper), so it can see that happen and reap it.
+        QCOMPARE(::prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+        const auto restore = qScopeGuard([] { ::prctl(PR_SET_CHILD_SUBREAPER, 0); });
+        const QString config = m_env.path(QStringLiteral("orphan.conf"));
+        QVERIFY(writeTextFile(config, loopbackConfiguration(freePort())));
+        QProcess parent;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QLatin1String(kParentConfig), config);
+        environment.insert(QLatin1String(kParentData), m_env.path(QStringLiteral("orphan-data")));
+        parent.setProcessEnvironment(environment);
+        parent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        parent.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(parent.waitForStarted());
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += parent.readAllStandardOutput()).contains('\n'), 15000);
+        QVERIFY2(said.startsWith("pid "), said.constData());
+        const pid_t daemon = pid_t(said.mid(4).trimmed().toLongLong());
+        QVERIFY(daemon > 0);
+        QCOMPARE(::kill(daemon, 0), 0);
+
+        QCOMPARE(::kill(pid_t(parent.processId()), SIGKILL), 0);
+        QVERIFY(parent.waitForFinished());
+        int status = 0;
+        const bool gone = QTest::qWaitFor([&] { return reaped(daemon, &status); }, 10000);
+        if (!gone)
+            ::kill(daemon, SIGKILL);
+        QVERIFY2(gone, "mailportd outlived the process that started it");
+        QVERIFY(WIFEXITED(status));
+        QCOMPARE(WEXITSTATUS(status), 0); // stopped as on SIGTERM, not killed
+    }
+
     void attachesToARunningDaemon()
     {
         const quint16 port = freePort();
@@ -404,5 +481,13 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_DaemonController)
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsSet(kParentConfig))
+        return runAsParent(argc, argv);
+    QCoreApplication app(argc, argv);
+    tst_DaemonController test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_daemoncontroller.moc"
