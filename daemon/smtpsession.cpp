@@ -2,6 +2,8 @@
 
 #include "logging.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -16,6 +18,8 @@ namespace {
 constexpr qsizetype kMaxCommandLine = 512;
 // RFC 5321 4.5.3.1.6: a text line is at most 1000 octets including CR LF, the stuffed dot excluded.
 constexpr qsizetype kMaxTextLineContent = 998;
+// A banner with more newlines is cut: the greeting stays a few lines, not a flood.
+constexpr qsizetype kMaxGreetingLines = 20;
 // Bounds memory when no message_size_limit is configured.
 constexpr qint64 kHardMessageMax = qint64(1) << 30;
 constexpr int kHardRecipientsMax = 10000;
@@ -336,11 +340,23 @@ void SmtpSession::start()
     if (m_started || m_closed)
         return;
     m_started = true;
-    QByteArray greeting = "220 " + m_host + " ESMTP";
-    const QByteArray banner = replyText(m_settings.banner);
-    if (!banner.isEmpty())
-        greeting += ' ' + banner;
-    reply(greeting);
+    SmtpBanner::Variables variables;
+    variables.hostname = m_settings.hostname;
+    variables.version = QStringLiteral(MAILPORT_VERSION);
+    variables.now = QDateTime::currentDateTime();
+    variables.pid = QCoreApplication::applicationPid();
+    variables.client = m_peer.address;
+    variables.clientPort = m_peer.port;
+    variables.listener = m_peer.localAddress;
+    variables.listenerPort = m_peer.localPort;
+    // Exim's greeting is the expanded banner after "220"; a newline makes more lines.
+    QStringList lines = SmtpBanner::expand(m_settings.banner, variables).split(u'\n');
+    if (lines.size() > kMaxGreetingLines)
+        lines.resize(kMaxGreetingLines);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray text = replyText(lines.at(i));
+        reply((i + 1 < lines.size() ? "220-" : "220 ") + text);
+    }
 }
 
 void SmtpSession::feed(QByteArrayView bytes)

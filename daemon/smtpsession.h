@@ -1,5 +1,7 @@
 #pragma once
 
+#include "smtpbanner.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHostAddress>
@@ -15,7 +17,8 @@ namespace Mailport {
 struct SmtpSessionSettings
 {
     QString hostname = QStringLiteral("localhost");
-    QString banner = QStringLiteral("Mailport");
+    /// smtp_banner, expanded when a session starts (see SmtpBanner).
+    QString banner = QString::fromLatin1(SmtpBanner::DefaultBanner);
     /// 0 means no configured limit; an internal cap still bounds memory.
     qint64 messageSizeLimit = 50 * 1024 * 1024;
     /// Recipients beyond this get 452 4.5.3; 0 means only the internal cap applies.

@@ -208,7 +208,10 @@ QString OptionCatalog::description(const QString &option)
         return tr("The fully qualified name of this host, used in the greeting and in Received: "
                   "headers. Unset means the name the system reports.");
     if (name == QLatin1String("smtp_banner"))
-        return tr("The text after the 220 code that the daemon sends when a client connects.");
+        return tr("The text after the 220 code that the daemon sends when a client connects, "
+                  "expanded as Exim does: $smtp_active_hostname, $primary_hostname, "
+                  "$version_number, $tod_full and the client's and listener's addresses and "
+                  "ports are replaced, and a newline starts another line.");
     if (name == QLatin1String("smtp_accept_max"))
         return tr("The most SMTP connections the daemon handles at the same time; further clients "
                   "are refused with a temporary error. 0 means no limit.");

@@ -1,5 +1,7 @@
 #include "configuration.h"
 
+#include "smtpbanner.h"
+
 #include "logging.h"
 
 namespace Mailport {
@@ -21,7 +23,7 @@ const QList<OptionSpec> &optionTable()
         {"disable_ipv6", OptionType::Bool, "false", nullptr},
         {"smtp_connect_backlog", OptionType::Int, "20", nullptr},
         {"primary_hostname", OptionType::String, nullptr, nullptr},
-        {"smtp_banner", OptionType::String, "Mailport", nullptr},
+        {"smtp_banner", OptionType::String, SmtpBanner::DefaultBanner, nullptr},
         {"smtp_accept_max", OptionType::Int, "20", nullptr},
         {"smtp_accept_max_per_host", OptionType::Int, nullptr, nullptr},
         {"smtp_receive_timeout", OptionType::Time, "5m", nullptr},
@@ -274,6 +276,16 @@ void Configuration::index(Diagnostics *diagnostics, Mode mode)
                        Configuration::tr("\"%1\" must be %2, not \"%3\".")
                            .arg(name, typeDescription(s->type), e.value));
                 continue;
+            }
+        }
+        if (name == QLatin1String("smtp_banner")) {
+            for (const QString &reference : SmtpBanner::unexpanded(e.value)) {
+                report(Severity::Warning, DiagnosticCode::BadValue, e,
+                       e.position(e.value.indexOf(reference)).column, reference,
+                       Configuration::tr("Mailport sends \"%1\" in the greeting as written: it "
+                                         "expands only $%2. Exim expands it, or drops every "
+                                         "connection if it cannot.")
+                           .arg(reference, SmtpBanner::variableNames().join(QLatin1String(", $"))));
             }
         }
         m_set.insert(variableOf(*s), i);

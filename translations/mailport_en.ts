@@ -86,6 +86,10 @@
         <source>&quot;%1&quot; must be %2, not &quot;%3&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Mailport sends &quot;%1&quot; in the greeting as written: it expands only $%2. Exim expands it, or drops every connection if it cannot.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DiagnosticText</name>
@@ -2674,10 +2678,6 @@ mailportd printed:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The text after the 220 code that the daemon sends when a client connects.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The most SMTP connections the daemon handles at the same time; further clients are refused with a temporary error. 0 means no limit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2747,6 +2747,10 @@ mailportd printed:
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2; default: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text after the 220 code that the daemon sends when a client connects, expanded as Exim does: $smtp_active_hostname, $primary_hostname, $version_number, $tod_full and the client&apos;s and listener&apos;s addresses and ports are replaced, and a newline starts another line.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -86,6 +86,10 @@
         <source>&quot;%1&quot; must be %2, not &quot;%3&quot;.</source>
         <translation>Значение «%1» должно быть %2, а не «%3».</translation>
     </message>
+    <message>
+        <source>Mailport sends &quot;%1&quot; in the greeting as written: it expands only $%2. Exim expands it, or drops every connection if it cannot.</source>
+        <translation>Mailport отправит «%1» в приветствии как есть: он подставляет только $%2. Exim подставит значение, а если не сможет, будет обрывать каждое соединение.</translation>
+    </message>
 </context>
 <context>
     <name>DiagnosticText</name>
@@ -2705,10 +2709,6 @@ mailportd вывел:
         <translation>Полное имя этого хоста для приветствия и заголовков Received:. Если не задано, используется имя, которое сообщает система.</translation>
     </message>
     <message>
-        <source>The text after the 220 code that the daemon sends when a client connects.</source>
-        <translation>Текст после кода 220, который демон отправляет при подключении клиента.</translation>
-    </message>
-    <message>
         <source>The most SMTP connections the daemon handles at the same time; further clients are refused with a temporary error. 0 means no limit.</source>
         <translation>Наибольшее число SMTP-соединений, которые демон обслуживает одновременно; остальным клиентам отказывают с временной ошибкой. 0 — без ограничения.</translation>
     </message>
@@ -2779,6 +2779,10 @@ mailportd вывел:
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2; default: %3)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2; по умолчанию: %3)</translation>
+    </message>
+    <message>
+        <source>The text after the 220 code that the daemon sends when a client connects, expanded as Exim does: $smtp_active_hostname, $primary_hostname, $version_number, $tod_full and the client&apos;s and listener&apos;s addresses and ports are replaced, and a newline starts another line.</source>
+        <translation>Текст после кода 220, который демон отправляет при подключении клиента; подстановка как в Exim: заменяются $smtp_active_hostname, $primary_hostname, $version_number, $tod_full, а также адреса и порты клиента и слушающего сокета; перевод строки начинает новую строку.</translation>
     </message>
 </context>
 <context>

@@ -163,7 +163,7 @@ void tst_SmtpConnection::init()
 {
     m_settings = SmtpConnectionSettings();
     m_settings.session.hostname = QStringLiteral("mx.test");
-    m_settings.session.banner = QStringLiteral("Test");
+    m_settings.session.banner = QStringLiteral("$smtp_active_hostname ESMTP Test");
     m_settings.session.tlsAvailable = true;
     m_settings.tlsConfiguration = m_tls;
     m_settings.tlsAdvertiseHosts = HostList::parse(QStringLiteral("*"));

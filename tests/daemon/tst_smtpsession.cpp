@@ -14,7 +14,7 @@ SmtpSessionSettings testSettings()
 {
     SmtpSessionSettings settings;
     settings.hostname = QStringLiteral("mx.example.test");
-    settings.banner = QStringLiteral("Mailport test");
+    settings.banner = QStringLiteral("$smtp_active_hostname ESMTP Mailport test");
     settings.messageSizeLimit = kSizeLimit;
     settings.recipientsMax = 5;
     settings.tlsAvailable = true;
@@ -137,6 +137,7 @@ class tst_SmtpSession final : public QObject
     Q_OBJECT
 
 private slots:
+    void greeting_data();
     void greeting();
     void commands_data();
     void commands();
@@ -192,12 +193,33 @@ private slots:
     void fuzz();
 };
 
+void tst_SmtpSession::greeting_data()
+{
+    QTest::addColumn<QString>("banner");
+    QTest::addColumn<QByteArray>("greeting");
+    QTest::newRow("test banner") << testSettings().banner
+                                 << QByteArray("220 mx.example.test ESMTP Mailport test\r\n");
+    // Exim sends the expanded banner after 220, whatever it says.
+    QTest::newRow("no host name") << "Welcome" << QByteArray("220 Welcome\r\n");
+    QTest::newRow("multi-line") << "$smtp_active_hostname ESMTP\nsecond\nthird"
+                                << QByteArray("220-mx.example.test ESMTP\r\n220-second\r\n"
+                                              "220 third\r\n");
+    QTest::newRow("control characters") << "a\tb\x7f" << QByteArray("220 a?b?\r\n");
+    QTest::newRow("unknown variable as written") << "$nosuch" << QByteArray("220 $nosuch\r\n");
+    QTest::newRow("at most 20 lines") << QString(QStringLiteral("x\n").repeated(30))
+                                      << QByteArray("220-x\r\n").repeated(19) + "220 x\r\n";
+}
+
 void tst_SmtpSession::greeting()
 {
-    Owner owner(testSettings(), false);
+    QFETCH(QString, banner);
+    QFETCH(QByteArray, greeting);
+    SmtpSessionSettings settings = testSettings();
+    settings.banner = banner;
+    Owner owner(settings, false);
     QVERIFY(!owner.session.isStarted());
     owner.session.start();
-    QCOMPARE(owner.collect(), QByteArray("220 mx.example.test ESMTP Mailport test\r\n"));
+    QCOMPARE(owner.collect(), greeting);
     QVERIFY(owner.session.isStarted());
 }
 

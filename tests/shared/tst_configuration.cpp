@@ -17,6 +17,8 @@ private slots:
     void aliasesLastWins();
     void setTwice_data();
     void setTwice();
+    void bannerReferences_data();
+    void bannerReferences();
     void importModeReportsTheRest();
     void setKeepsSpellingAndUnsetRestoresDefault();
     void printOptions();
@@ -152,6 +154,41 @@ void tst_Configuration::setTwice()
     QCOMPARE(d.first().code, DiagnosticCode::OptionSetTwice);
     QCOMPARE(d.first().line, line);
     QVERIFY(d.first().message.contains(QLatin1String("option set for the second time")));
+}
+
+void tst_Configuration::bannerReferences_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("items");
+    QTest::addColumn<QList<int>>("columns");
+    QTest::newRow("default") << "" << QStringList() << QList<int>();
+    QTest::newRow("known only") << "smtp_banner = $smtp_active_hostname ESMTP $tod_full"
+                                << QStringList() << QList<int>();
+    QTest::newRow("typo") << "smtp_banner = $smtp_active_hostnme ESMTP"
+                          << QStringList{"$smtp_active_hostnme"} << QList<int>{15};
+    QTest::newRow("quoted, two") << "smtp_banner = \"x ${if def:y{a}} $nosuch\""
+                                 << QStringList{"${if", "$nosuch"} << QList<int>{18, 33};
+}
+
+// A reference the daemon cannot expand is a warning at the place it is written: Exim would expand
+// it, or drop every connection.
+void tst_Configuration::bannerReferences()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, items);
+    QFETCH(QList<int>, columns);
+    Diagnostics d;
+    Configuration::parse(text.toUtf8(), &d);
+    QCOMPARE(d.size(), items.size());
+    for (qsizetype i = 0; i < d.size(); ++i) {
+        QCOMPARE(d[i].severity, Severity::Warning);
+        QCOMPARE(d[i].code, DiagnosticCode::BadValue);
+        QCOMPARE(d[i].option, QStringLiteral("smtp_banner"));
+        QCOMPARE(d[i].item, items[i]);
+        QCOMPARE(d[i].line, 1);
+        QCOMPARE(d[i].column, columns[i]);
+        QVERIFY(d[i].message.contains(QLatin1String("$smtp_active_hostname")));
+    }
 }
 
 void tst_Configuration::importModeReportsTheRest()
