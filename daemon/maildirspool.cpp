@@ -265,27 +265,23 @@ MaildirSpool::PreparedFile MaildirSpool::fileFailure(int error, const QString &w
     return result;
 }
 
-MaildirSpool::StoreResult MaildirSpool::store(const SpoolEnvelope &envelope, QByteArrayView data)
+MaildirSpool::StoreResult MaildirSpool::resultOf(const PreparedFile &file)
 {
     StoreResult result;
-    for (int attempt = 0; attempt < MaxNameAttempts; ++attempt) {
-        const PreparedFile file = writeFile(envelope, data);
-        if (!file.ok()) {
-            result.status = file.status;
-            result.message = file.message;
-            return result;
-        }
-        bool nameTaken = false;
-        result = publish(file, &nameTaken);
-        if (nameTaken)
-            continue;
-        if (!result.ok())
-            return result;
-        if (const int error = syncNewDirectory())
-            return withdraw(result, error);
+    result.status = file.status;
+    result.message = file.message;
+    return result;
+}
+
+MaildirSpool::StoreResult MaildirSpool::store(const SpoolEnvelope &envelope, QByteArrayView data)
+{
+    PreparedFile file = writeFile(envelope, data);
+    const StoreResult result = publish(file, envelope, data);
+    if (!result.ok())
         return result;
-    }
-    return failure(EEXIST, QStringLiteral("find an unused file name in"), m_directory);
+    if (const int error = syncNewDirectory())
+        return withdraw(result, error);
+    return result;
 }
 
 MaildirSpool::PreparedFile MaildirSpool::writeFile(const SpoolEnvelope &envelope,
@@ -360,37 +356,29 @@ MaildirSpool::Attempt MaildirSpool::tryWrite(const QString &id, const QByteArray
     return Attempt::Done;
 }
 
-MaildirSpool::StoreResult MaildirSpool::publish(const PreparedFile &file, bool *nameTaken)
+MaildirSpool::StoreResult MaildirSpool::publish(PreparedFile &file, const SpoolEnvelope &envelope,
+                                                QByteArrayView data)
 {
-    if (nameTaken)
-        *nameTaken = false;
-    if (!file.ok() || file.name.isEmpty()) {
-        StoreResult result;
-        result.status = file.ok() ? Status::IoError : file.status;
-        result.message = file.ok() ? QStringLiteral("No file to publish") : file.message;
-        return result;
-    }
-    if (m_calls.rename(m_tmpFd, file.name.constData(), m_newFd, file.name.constData()) != 0) {
-        const int error = errno;
-        ::unlinkat(m_tmpFd, file.name.constData(), 0);
-        if (error == EEXIST && nameTaken) {
-            // Not worth a warning: the caller writes the message again under a new id.
-            *nameTaken = true;
+    for (int attempt = 1; file.ok(); ++attempt) {
+        if (m_calls.rename(m_tmpFd, file.name.constData(), m_newFd, file.name.constData()) == 0) {
             StoreResult result;
-            result.status = Status::IoError;
-            result.message
-                = QStringLiteral("The name %1 is taken in new/").arg(QFile::decodeName(file.name));
+            result.id = file.id;
+            result.filePath = m_directory + QLatin1String("/new/") + QFile::decodeName(file.name);
+            result.size = file.size;
             return result;
         }
-        return failure(error, QStringLiteral("rename"),
-                       m_directory + QLatin1String("/tmp/") + QFile::decodeName(file.name)
-                           + QLatin1String(" into new/"));
+        const int error = errno;
+        ::unlinkat(m_tmpFd, file.name.constData(), 0);
+        if (error != EEXIST)
+            return failure(error, QStringLiteral("rename"),
+                           m_directory + QLatin1String("/tmp/") + QFile::decodeName(file.name)
+                               + QLatin1String(" into new/"));
+        if (attempt >= MaxNameAttempts)
+            return failure(EEXIST, QStringLiteral("find an unused file name in"), m_directory);
+        // Practically never: the same second, pid and counter as a stored message.
+        file = writeFile(envelope, data);
     }
-    StoreResult result;
-    result.id = file.id;
-    result.filePath = m_directory + QLatin1String("/new/") + QFile::decodeName(file.name);
-    result.size = file.size;
-    return result;
+    return resultOf(file);
 }
 
 int MaildirSpool::syncNewDirectory()
@@ -408,12 +396,6 @@ MaildirSpool::StoreResult MaildirSpool::withdraw(const StoreResult &published, i
     if (isOpen() && !name.isEmpty())
         ::unlinkat(m_newFd, QFile::encodeName(name).constData(), 0);
     return failure(error, QStringLiteral("sync the directory of"), published.filePath);
-}
-
-void MaildirSpool::discard(const PreparedFile &file)
-{
-    if (isOpen() && !file.name.isEmpty())
-        ::unlinkat(m_tmpFd, file.name.constData(), 0);
 }
 
 bool MaildirSpool::hasSpaceFor(qint64 bytes) const

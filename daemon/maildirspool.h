@@ -87,10 +87,10 @@ public:
     /// On failure nothing is left in `tmp/`.
     PreparedFile writeFile(const SpoolEnvelope &envelope, QByteArrayView data);
     /// The second step: renames @p file into `new/` (never replacing anything); the caller
-    /// must still sync the directory before the message counts as stored. On failure the file
-    /// is removed from `tmp/`; @p nameTaken (optional) says whether the name was taken in
-    /// `new/`, in which case the message may be written again under a new id.
-    StoreResult publish(const PreparedFile &file, bool *nameTaken = nullptr);
+    /// must still sync the directory before the message counts as stored. Should the name be
+    /// taken in `new/`, the message (@p envelope, @p data) is written again under a new id and
+    /// @p file becomes that. On failure nothing is left in `tmp/`.
+    StoreResult publish(PreparedFile &file, const SpoolEnvelope &envelope, QByteArrayView data);
     /// The third step: fsyncs `new/`, covering every rename published before the call. Returns
     /// 0 or the errno.
     int syncNewDirectory();
@@ -98,8 +98,8 @@ public:
     /// unknown, so it must not be acknowledged, so it must not stay) and returns the failure
     /// for it, naming @p error.
     StoreResult withdraw(const StoreResult &published, int error);
-    /// Removes a prepared file that will not be published.
-    void discard(const PreparedFile &file);
+    /// The failure of a file that could not be written, as the store's outcome.
+    static StoreResult resultOf(const PreparedFile &file);
 
     /// Whether the spool's file system can take a message of @p bytes: free space must exceed twice
     /// the size plus the reserve, and some inodes must be left.

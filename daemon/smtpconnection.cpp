@@ -189,8 +189,9 @@ void SmtpConnection::socketActivated(std::uint32_t events)
     if (m_rawFd >= 0 && (events & (EPOLLERR | EPOLLHUP)) && m_state != State::Finished) {
         // Reset or gone both ways: nothing more can be said or heard.
         if (m_state == State::Session)
-            log(QStringLiteral("SMTP connection from %1 lost").arg(hostText()));
-        abortConnection();
+            connectionLost({});
+        else
+            abortConnection();
     }
 }
 
@@ -547,9 +548,7 @@ void SmtpConnection::readRaw()
             } else if (n == 0) {
                 rawEndOfInput();
             } else if (!wouldBlock(errno)) {
-                log(QStringLiteral("SMTP connection from %1 lost: %2")
-                        .arg(hostText(), QString::fromLocal8Bit(std::strerror(errno))));
-                abortConnection();
+                connectionLost(QString::fromLocal8Bit(std::strerror(errno)));
                 return;
             }
         }
@@ -560,6 +559,12 @@ void SmtpConnection::readRaw()
 void SmtpConnection::rawEndOfInput()
 {
     m_rawEof = true;
+    clientClosed();
+    closeRaw();
+}
+
+void SmtpConnection::clientClosed()
+{
     if (m_session && !m_session->isClosed())
         log(QStringLiteral("unexpected disconnection while reading SMTP command from %1")
                 .arg(hostText()));
@@ -567,7 +572,14 @@ void SmtpConnection::rawEndOfInput()
     // and the close timeout bounds that.
     m_state = State::Closing;
     setDeadline(m_settings.closeTimeout.count());
-    closeRaw();
+}
+
+void SmtpConnection::connectionLost(const QString &reason)
+{
+    log(reason.isEmpty()
+            ? QStringLiteral("SMTP connection from %1 lost").arg(hostText())
+            : QStringLiteral("SMTP connection from %1 lost: %2").arg(hostText(), reason));
+    abortConnection();
 }
 
 void SmtpConnection::writeRaw()
@@ -579,9 +591,9 @@ void SmtpConnection::writeRaw()
             if (wouldBlock(errno))
                 break;
             if (m_state == State::Session)
-                log(QStringLiteral("SMTP connection from %1 lost: %2")
-                        .arg(hostText(), QString::fromLocal8Bit(std::strerror(errno))));
-            abortConnection();
+                connectionLost(QString::fromLocal8Bit(std::strerror(errno)));
+            else
+                abortConnection();
             return;
         }
         m_rawOutput.remove(0, n);
@@ -864,20 +876,13 @@ void SmtpConnection::onSocketError()
         return;
     }
     if (error == QAbstractSocket::RemoteHostClosedError) {
-        if (m_session && !m_session->isClosed())
-            log(QStringLiteral("unexpected disconnection while reading SMTP command from %1")
-                    .arg(hostText()));
-        // The client may only have shut down its sending side: Qt is already closing and
-        // flushes our last replies first; the close timer bounds that.
-        m_state = State::Closing;
-        setDeadline(m_settings.closeTimeout.count());
+        // Qt is already closing and flushes our last replies first.
+        clientClosed();
         if (m_socket->state() == QAbstractSocket::UnconnectedState)
             finish();
         return;
     }
-    log(QStringLiteral("SMTP connection from %1 lost: %2")
-            .arg(hostText(), m_socket->errorString()));
-    abortConnection();
+    connectionLost(m_socket->errorString());
 }
 
 void SmtpConnection::onBytesWritten()

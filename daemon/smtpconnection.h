@@ -143,6 +143,11 @@ private:
     void readRaw();
     void writeRaw();
     void rawEndOfInput();
+    /// The client closed its side: the log says so if a session was open, and the connection
+    /// closes once our last replies are out (or the close timeout passes).
+    void clientClosed();
+    /// The TCP connection broke: logged, with @p reason when known, and aborted.
+    void connectionLost(const QString &reason);
     void closeRaw();
     void setDeadline(qint64 milliseconds);
     void cancelDeadline();

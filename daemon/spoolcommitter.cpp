@@ -1,19 +1,10 @@
 #include "spoolcommitter.h"
 
-#include "logging.h"
-
 #include <QMetaObject>
 
 #include <algorithm>
 
 namespace Mailport {
-
-namespace {
-
-// As in MaildirSpool::store(): a name taken in new/ is written again under a new id.
-constexpr int kMaxNameAttempts = 8;
-
-} // namespace
 
 struct SpoolCommitter::Job
 {
@@ -135,25 +126,8 @@ void SpoolCommitter::commit(JobList &batch)
     // Renames first, all of them, so that one directory fsync per spool covers the batch.
     std::vector<MaildirSpool *> spools;
     for (const std::unique_ptr<Job> &job : batch) {
-        for (int attempt = 1;; ++attempt) {
-            if (!job->file.ok()) {
-                job->result.status = job->file.status;
-                job->result.message = job->file.message;
-                break;
-            }
-            bool nameTaken = false;
-            job->result = job->spool->publish(job->file, &nameTaken);
-            if (!nameTaken)
-                break;
-            if (attempt >= kMaxNameAttempts) {
-                job->result.message = QStringLiteral("Cannot find an unused file name in %1")
-                                          .arg(job->spool->directory());
-                qCWarning(lcDaemon).noquote() << job->result.message;
-                break;
-            }
-            // Practically never: the same second, pid and counter as a stored message.
-            job->file = job->spool->writeFile(job->envelope, job->data);
-        }
+        job->result = job->file.ok() ? job->spool->publish(job->file, job->envelope, job->data)
+                                     : MaildirSpool::resultOf(job->file);
         if (job->result.ok()
             && std::find(spools.cbegin(), spools.cend(), job->spool.get()) == spools.cend())
             spools.push_back(job->spool.get());

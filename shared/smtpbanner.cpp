@@ -84,25 +84,26 @@ QString value(const QString &name, const Variables &v)
 
 } // namespace
 
-QStringList variableNames()
+const QStringList &variableNames()
 {
-    return {QStringLiteral("smtp_active_hostname"),
-            QStringLiteral("primary_hostname"),
-            QStringLiteral("version_number"),
-            QStringLiteral("tod_full"),
-            QStringLiteral("tod_log"),
-            QStringLiteral("pid"),
-            QStringLiteral("sender_host_address"),
-            QStringLiteral("sender_host_port"),
-            QStringLiteral("received_ip_address"),
-            QStringLiteral("received_port"),
-            QStringLiteral("interface_address"),
-            QStringLiteral("interface_port")};
+    static const QStringList names = {QStringLiteral("smtp_active_hostname"),
+                                      QStringLiteral("primary_hostname"),
+                                      QStringLiteral("version_number"),
+                                      QStringLiteral("tod_full"),
+                                      QStringLiteral("tod_log"),
+                                      QStringLiteral("pid"),
+                                      QStringLiteral("sender_host_address"),
+                                      QStringLiteral("sender_host_port"),
+                                      QStringLiteral("received_ip_address"),
+                                      QStringLiteral("received_port"),
+                                      QStringLiteral("interface_address"),
+                                      QStringLiteral("interface_port")};
+    return names;
 }
 
 QString expand(const QString &banner, const Variables &variables)
 {
-    const QStringList known = variableNames();
+    const QStringList &known = variableNames();
     return walk(banner, [&](const QString &name, const QString &) {
         if (!known.contains(name))
             return QString();
@@ -113,7 +114,7 @@ QString expand(const QString &banner, const Variables &variables)
 
 QStringList unexpanded(const QString &banner)
 {
-    const QStringList known = variableNames();
+    const QStringList &known = variableNames();
     QStringList out;
     walk(banner, [&](const QString &name, const QString &written) {
         if (!known.contains(name))

@@ -30,7 +30,7 @@ struct Variables
 };
 
 /// The variable names expand() replaces, without the `$`.
-QStringList variableNames();
+const QStringList &variableNames();
 
 QString expand(const QString &banner, const Variables &variables);
 
